@@ -1,0 +1,4 @@
+export * from './users';
+export * from './tenants';
+export * from './commerce';
+export * from './jobs';

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Validated configuration. This is the only module that reads `process.env`;
+ * everything else asks `getEnv()`.
+ */
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : ['true', '1', 'yes'].includes(v)));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  APP_URL: z.string().url().optional(),
+  TAILOR_DATA_DIR: z.string().default('data'),
+  DATABASE_URL: z.string().url().optional(),
+  POSTGRES_URL: z.string().url().optional(),
+  AUTH_SECRET: z.string().min(16).optional(),
+  TAILOR_WORKER: z.enum(['inprocess', 'separate']).default('inprocess'),
+  TAILOR_SEED_DEMO: boolish,
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Tailor <no-reply@localhost>'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  TAILOR_ALLOW_SIGNUP: boolish,
+  TRUST_PROXY: boolish,
+  /** Tests only: a real Postgres server to run the database tests against as well. */
+  TEST_DATABASE_URL: z.string().url().optional(),
+});
+
+export type Env = z.infer<typeof schema> & {
+  dataDir: string;
+  appUrl: string;
+  databaseDriver: 'pglite' | 'node-postgres' | 'vercel-postgres';
+};
+
+let cached: Env | undefined;
+
+/** Parses the environment once; throws with every invalid variable named. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  cached = {
+    ...e,
+    dataDir: path.resolve(e.TAILOR_DATA_DIR),
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    databaseDriver: e.DATABASE_URL ? 'node-postgres' : e.POSTGRES_URL ? 'vercel-postgres' : 'pglite',
+  };
+  return cached;
+}
+
+/** For tests and the bootstrap that fills in generated values (AUTH_SECRET). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+/**
+ * Makes sure AUTH_SECRET is set: when missing, a random secret is generated once and
+ * kept in `<dataDir>/auth-secret` so sessions survive restarts of a local install.
+ * Returns whether a stored/generated secret was used (the caller warns about production).
+ */
+export async function ensureAuthSecret(): Promise<'configured' | 'stored' | 'generated'> {
+  if (process.env.AUTH_SECRET) return 'configured';
+  const fs = await import('node:fs');
+  const crypto = await import('node:crypto');
+  const dir = path.resolve(process.env.TAILOR_DATA_DIR || 'data');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'auth-secret');
+  let status: 'stored' | 'generated' = 'stored';
+  if (!fs.existsSync(file)) {
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+    status = 'generated';
+  }
+  process.env.AUTH_SECRET = fs.readFileSync(file, 'utf8').trim();
+  resetEnvCache();
+  return status;
+}
