@@ -61,24 +61,3 @@ export function resetEnvCache(): void {
   cached = undefined;
 }
 
-/**
- * Makes sure AUTH_SECRET is set: when missing, a random secret is generated once and
- * kept in `<dataDir>/auth-secret` so sessions survive restarts of a local install.
- * Returns whether a stored/generated secret was used (the caller warns about production).
- */
-export async function ensureAuthSecret(): Promise<'configured' | 'stored' | 'generated'> {
-  if (process.env.AUTH_SECRET) return 'configured';
-  const fs = await import('node:fs');
-  const crypto = await import('node:crypto');
-  const dir = path.resolve(process.env.TAILOR_DATA_DIR || 'data');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'auth-secret');
-  let status: 'stored' | 'generated' = 'stored';
-  if (!fs.existsSync(file)) {
-    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
-    status = 'generated';
-  }
-  process.env.AUTH_SECRET = fs.readFileSync(file, 'utf8').trim();
-  resetEnvCache();
-  return status;
-}

@@ -1,0 +1,26 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { getSessionUser } from '@/lib/auth/session';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Sign in' };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; email?: string }> }) {
+  const { next, email } = await searchParams;
+  if (await getSessionUser()) redirect(next?.startsWith('/') && !next.startsWith('//') ? next : '/');
+  const signUpHref = next ? `/sign-up?next=${encodeURIComponent(next)}${email ? `&email=${encodeURIComponent(email)}` : ''}` : '/sign-up';
+  return (
+    <>
+      <h1 className="mb-1 text-xl font-semibold">Sign in to Tailor</h1>
+      <p className="mb-6 text-sm text-slate-600">Welcome back.</p>
+      <SignInForm next={next} email={email} />
+      <p className="mt-6 text-center text-sm text-slate-600">
+        New to Tailor?{' '}
+        <Link href={signUpHref} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+          Create an account
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Permission } from '@/lib/auth/permissions';
+
+export interface NavItem {
+  href: string; // relative to /<slug>
+  label: string;
+  permission: Permission;
+  icon: 'home' | 'jobs' | 'members' | 'key' | 'audit' | 'settings';
+}
+
+export interface NavSection {
+  label: string;
+  items: NavItem[];
+}
+
+/** Only areas that work appear here; each new capability adds its entries. */
+export const NAV: NavSection[] = [
+  { label: 'Workspace', items: [{ href: '', label: 'Overview', permission: 'workspace.read', icon: 'home' }] },
+  {
+    label: 'Operations',
+    items: [{ href: '/jobs', label: 'Jobs', permission: 'jobs.read', icon: 'jobs' }],
+  },
+  {
+    label: 'Administration',
+    items: [
+      { href: '/members', label: 'Members', permission: 'members.read', icon: 'members' },
+      { href: '/api-keys', label: 'API keys', permission: 'workspace.read', icon: 'key' },
+      { href: '/audit', label: 'Audit log', permission: 'audit.read', icon: 'audit' },
+      { href: '/settings', label: 'Settings', permission: 'workspace.read', icon: 'settings' },
+    ],
+  },
+];
