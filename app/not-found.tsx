@@ -6,7 +6,9 @@ export default function NotFound() {
     <main className="flex min-h-screen flex-col items-center justify-center px-4 text-center">
       <p className="text-sm font-semibold text-brand-700">404</p>
       <h1 className="mt-2 text-2xl font-semibold">Not found</h1>
-      <p className="mt-2 max-w-md text-sm text-slate-600">This page or workspace does not exist, or you are not a member of it.</p>
+      <p className="mt-2 max-w-md text-sm text-slate-600">
+        This page or workspace does not exist, or you are not a member of it.
+      </p>
       <Link href="/" className={buttonClass('secondary', 'mt-6')}>
         Back to your workspaces
       </Link>

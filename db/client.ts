@@ -21,6 +21,8 @@ export interface DbHandle {
   driver: DbConfig['driver'];
   hasPgvector: boolean;
   close(): Promise<void>;
+  /** Server drivers: one checked-out connection, so a session-level advisory lock is taken and released on it. */
+  lockConnection?: () => Promise<{ query(sql: string): Promise<unknown>; release(): void }>;
 }
 
 const MIGRATIONS = path.resolve(process.cwd(), 'db/migrations');
@@ -47,24 +49,43 @@ async function connect(config: DbConfig): Promise<DbHandle> {
       fs.mkdirSync(dataDir, { recursive: true }); // PGlite does not create parent folders
     }
     const client = await PGlite.create(dataDir, { extensions: { vector } });
-    return { db: drizzle(client, { schema }) as unknown as Db, driver: 'pglite', hasPgvector: false, close: () => client.close() };
+    return {
+      db: drizzle(client, { schema }) as unknown as Db,
+      driver: 'pglite',
+      hasPgvector: false,
+      close: () => client.close(),
+    };
   }
   if (config.driver === 'node-postgres') {
     const pg = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new pg.default.Pool({ connectionString: config.url, max: 10 });
-    return { db: drizzle(pool, { schema }) as unknown as Db, driver: 'node-postgres', hasPgvector: false, close: () => pool.end() };
+    return {
+      db: drizzle(pool, { schema }) as unknown as Db,
+      driver: 'node-postgres',
+      hasPgvector: false,
+      close: () => pool.end(),
+      lockConnection: () => pool.connect(),
+    };
   }
   const { createPool } = await import('@vercel/postgres');
   const { drizzle } = await import('drizzle-orm/vercel-postgres');
   const pool = createPool({ connectionString: config.url });
-  return { db: drizzle(pool, { schema }) as unknown as Db, driver: 'vercel-postgres', hasPgvector: false, close: () => pool.end() };
+  return {
+    db: drizzle(pool, { schema }) as unknown as Db,
+    driver: 'vercel-postgres',
+    hasPgvector: false,
+    close: () => pool.end(),
+    lockConnection: () => pool.connect(),
+  };
 }
 
 async function migrate(handle: DbHandle, driver: DbConfig['driver']): Promise<void> {
   const options = { migrationsFolder: MIGRATIONS };
-  // Several processes may start at once against one server: serialize migrations with an advisory lock.
-  if (driver !== 'pglite') await handle.db.execute('select pg_advisory_lock(727274)');
+  // Several processes may start at once against one server: serialize migrations with an advisory
+  // lock held on one dedicated connection (a pool could unlock on a different one).
+  const lock = await handle.lockConnection?.();
+  await lock?.query('select pg_advisory_lock(727274)');
   try {
     if (driver === 'pglite') {
       const { migrate: run } = await import('drizzle-orm/pglite/migrator');
@@ -76,8 +97,19 @@ async function migrate(handle: DbHandle, driver: DbConfig['driver']): Promise<vo
       const { migrate: run } = await import('drizzle-orm/vercel-postgres/migrator');
       await run(handle.db as never, options);
     }
+    // Every tenant table gets the row-level-security wall, including tables added by later
+    // migrations that did not enable it themselves (idempotent; see 0002_guards.sql).
+    await handle.db.execute(`
+      select tailor_enable_tenant_rls(c.oid::regclass)
+      from pg_class c
+      join pg_namespace n on n.oid = c.relnamespace
+      join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+      where c.relkind = 'r' and n.nspname = current_schema() and not c.relrowsecurity`);
   } finally {
-    if (driver !== 'pglite') await handle.db.execute('select pg_advisory_unlock(727274)');
+    if (lock) {
+      await lock.query('select pg_advisory_unlock(727274)').catch(() => undefined);
+      lock.release();
+    }
   }
 }
 

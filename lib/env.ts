@@ -60,4 +60,3 @@ export function getEnv(): Env {
 export function resetEnvCache(): void {
   cached = undefined;
 }
-

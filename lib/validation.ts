@@ -2,11 +2,15 @@ import type { z } from 'zod';
 import { AppError } from './errors';
 
 /** zod issues → `{ field: [messages] }` for forms and API bodies. */
-export function fieldErrorsOf(error: { issues: { path: PropertyKey[]; message: string }[] }): Record<string, string[]> {
+export function fieldErrorsOf(error: {
+  issues: { path: PropertyKey[]; message: string }[];
+}): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.map(String).join('.') : '_';
-    (out[key] ??= []).push(issue.message);
+    const list = out[key] ?? [];
+    list.push(issue.message);
+    out[key] = list;
   }
   return out;
 }

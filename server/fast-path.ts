@@ -20,7 +20,7 @@ export async function tryFastPath(req: IncomingMessage, res: ServerResponse): Pr
   const request = await toWebRequest(req);
   const response = await handler(request);
   res.statusCode = response.status;
-  response.headers.forEach((v, k) => res.setHeader(k, v));
+  for (const [k, v] of response.headers) res.setHeader(k, v);
   res.end(Buffer.from(await response.arrayBuffer()));
   return true;
 }

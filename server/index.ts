@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import next from 'next';
-import { closeDb, getDbHandle } from '@/db/client';
+import { closeDb } from '@/db/client';
 import { getEnv } from '@/lib/env';
 import { ensureAuthSecret } from '@/lib/env-secret';
 import { log } from '@/lib/log';
@@ -42,7 +42,9 @@ async function main(): Promise<void> {
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   const shown = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
-  console.log(`\n  Tailor is running at http://${shown}:${env.PORT}  (${dev ? 'development' : 'production'}, database: ${env.databaseDriver}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  console.log(
+    `\n  Tailor is running at http://${shown}:${env.PORT}  (${dev ? 'development' : 'production'}, database: ${env.databaseDriver}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -45,7 +45,9 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  console.error(`\n  The worker could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  console.error(
+    `\n  The worker could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   log('error', 'worker.start_failed', { error });
   await stopJobRunner();
   await closeDb().catch(() => undefined);

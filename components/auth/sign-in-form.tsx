@@ -13,7 +13,14 @@ export function SignInForm({ next, email }: { next?: string; email?: string }) {
       <FormMessage state={state} />
       <input type="hidden" name="next" value={next ?? '/'} />
       <Field id="email" label="Email">
-        <TextInput id="email" name="email" type="email" autoComplete="email" required defaultValue={state?.values.email ?? email} />
+        <TextInput
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={state?.values.email ?? email}
+        />
       </Field>
       <Field id="password" label="Password">
         <TextInput id="password" name="password" type="password" autoComplete="current-password" required />

@@ -15,16 +15,56 @@ export function SignUpForm({ next, email }: { next?: string; email?: string }) {
       <FormMessage state={state} />
       <input type="hidden" name="next" value={next ?? '/'} />
       <Field id="name" label="Your name" errors={errs('name')}>
-        <TextInput id="name" name="name" autoComplete="name" required defaultValue={v.name} errors={errs('name')} />
+        <TextInput
+          id="name"
+          name="name"
+          autoComplete="name"
+          required
+          defaultValue={v.name}
+          errors={errs('name')}
+        />
       </Field>
       <Field id="email" label="Email" errors={errs('email')}>
-        <TextInput id="email" name="email" type="email" autoComplete="email" required defaultValue={v.email ?? email} errors={errs('email')} />
+        <TextInput
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={v.email ?? email}
+          errors={errs('email')}
+        />
       </Field>
-      <Field id="password" label="Password" hint="At least 10 characters, mixing letters with digits or symbols." errors={errs('password')}>
-        <TextInput id="password" name="password" type="password" autoComplete="new-password" required hint errors={errs('password')} />
+      <Field
+        id="password"
+        label="Password"
+        hint="At least 10 characters, mixing letters with digits or symbols."
+        errors={errs('password')}
+      >
+        <TextInput
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint
+          errors={errs('password')}
+        />
       </Field>
-      <Field id="workspaceName" label="Workspace name" hint="Usually your shop's name. You can rename it later." errors={errs('workspaceName')}>
-        <TextInput id="workspaceName" name="workspaceName" required hint defaultValue={v.workspaceName} errors={errs('workspaceName')} />
+      <Field
+        id="workspaceName"
+        label="Workspace name"
+        hint="Usually your shop's name. You can rename it later."
+        errors={errs('workspaceName')}
+      >
+        <TextInput
+          id="workspaceName"
+          name="workspaceName"
+          required
+          hint
+          defaultValue={v.workspaceName}
+          errors={errs('workspaceName')}
+        />
       </Field>
       <SubmitButton className="w-full" pendingText="Creating your account…">
         Create account

@@ -14,7 +14,10 @@ export interface NavSection {
 
 /** Only areas that work appear here; each new capability adds its entries. */
 export const NAV: NavSection[] = [
-  { label: 'Workspace', items: [{ href: '', label: 'Overview', permission: 'workspace.read', icon: 'home' }] },
+  {
+    label: 'Workspace',
+    items: [{ href: '', label: 'Overview', permission: 'workspace.read', icon: 'home' }],
+  },
   {
     label: 'Operations',
     items: [{ href: '/jobs', label: 'Jobs', permission: 'jobs.read', icon: 'jobs' }],

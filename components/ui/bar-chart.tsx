@@ -25,26 +25,58 @@ export function BarChart({
   const lineMax = Math.max(1, ...data.map((d) => d.line ?? 0));
   const slot = (width - pad.left - pad.right) / Math.max(1, data.length);
   const barW = Math.max(2, slot * 0.7);
-  const points = data.map((d, i) => `${pad.left + i * slot + slot / 2},${pad.top + innerH - ((d.line ?? 0) / lineMax) * innerH}`).join(' ');
+  const points = data
+    .map(
+      (d, i) => `${pad.left + i * slot + slot / 2},${pad.top + innerH - ((d.line ?? 0) / lineMax) * innerH}`,
+    )
+    .join(' ');
   const ticks = data.length > 1 ? [0, Math.floor((data.length - 1) / 2), data.length - 1] : [0];
   return (
     <figure className="w-full">
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={label}>
-        <line x1={pad.left} x2={width - pad.right} y1={pad.top + innerH} y2={pad.top + innerH} className="stroke-slate-200" />
+        <line
+          x1={pad.left}
+          x2={width - pad.right}
+          y1={pad.top + innerH}
+          y2={pad.top + innerH}
+          className="stroke-slate-200"
+        />
         {data.map((d, i) => {
           const h = (d.value / max) * innerH;
           return (
-            <rect key={d.label} x={pad.left + i * slot + (slot - barW) / 2} y={pad.top + innerH - h} width={barW} height={Math.max(h, d.value > 0 ? 1 : 0)} rx={2} className="fill-brand-500/80 hover:fill-brand-600">
+            <rect
+              key={d.label}
+              x={pad.left + i * slot + (slot - barW) / 2}
+              y={pad.top + innerH - h}
+              width={barW}
+              height={Math.max(h, d.value > 0 ? 1 : 0)}
+              rx={2}
+              className="fill-brand-500/80 hover:fill-brand-600"
+            >
               <title>{`${formatLabel(d.label)}: ${formatValue(d.value)}${line && d.line !== undefined ? ` · ${line.label} ${line.format(d.line)}` : ''}`}</title>
             </rect>
           );
         })}
-        {line ? <polyline points={points} fill="none" className="stroke-amber-500" strokeWidth={2} strokeLinejoin="round" /> : null}
+        {line ? (
+          <polyline
+            points={points}
+            fill="none"
+            className="stroke-amber-500"
+            strokeWidth={2}
+            strokeLinejoin="round"
+          />
+        ) : null}
         {ticks.map((i) => {
           const d = data[i];
           if (!d) return null;
           return (
-            <text key={i} x={pad.left + i * slot + slot / 2} y={height - 6} textAnchor={i === 0 ? 'start' : i === data.length - 1 ? 'end' : 'middle'} className="fill-slate-500 text-[11px]">
+            <text
+              key={i}
+              x={pad.left + i * slot + slot / 2}
+              y={height - 6}
+              textAnchor={i === 0 ? 'start' : i === data.length - 1 ? 'end' : 'middle'}
+              className="fill-slate-500 text-[11px]"
+            >
               {formatLabel(d.label)}
             </text>
           );

@@ -4,7 +4,19 @@ export const inputClass =
   'block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-brand-500 aria-[invalid=true]:ring-red-500';
 
 /** Label + control + hint + field errors, wired with ids for screen readers. */
-export function Field({ id, label, hint, errors, children }: { id: string; label: string; hint?: ReactNode; errors?: string[]; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  errors?: string[];
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1.5">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -25,14 +37,41 @@ export function Field({ id, label, hint, errors, children }: { id: string; label
   );
 }
 
-export function TextInput({ id, errors, hint, ...props }: InputHTMLAttributes<HTMLInputElement> & { id: string; errors?: string[]; hint?: boolean }) {
-  const describedBy = [errors?.length ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
-  return <input id={id} name={props.name ?? id} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} className={inputClass} {...props} />;
+export function TextInput({
+  id,
+  errors,
+  hint,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { id: string; errors?: string[]; hint?: boolean }) {
+  const describedBy =
+    [errors?.length ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <input
+      id={id}
+      name={props.name ?? id}
+      aria-invalid={errors?.length ? true : undefined}
+      aria-describedby={describedBy}
+      className={inputClass}
+      {...props}
+    />
+  );
 }
 
-export function SelectInput({ id, errors, children, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { id: string; errors?: string[] }) {
+export function SelectInput({
+  id,
+  errors,
+  children,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { id: string; errors?: string[] }) {
   return (
-    <select id={id} name={props.name ?? id} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-error` : undefined} className={inputClass} {...props}>
+    <select
+      id={id}
+      name={props.name ?? id}
+      aria-invalid={errors?.length ? true : undefined}
+      aria-describedby={errors?.length ? `${id}-error` : undefined}
+      className={inputClass}
+      {...props}
+    >
       {children}
     </select>
   );

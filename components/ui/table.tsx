@@ -12,7 +12,13 @@ export function Table({ caption, children }: { caption?: string; children: React
 }
 
 export function Th({ className = '', ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={`px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 ${className}`} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={`px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 ${className}`}
+      {...props}
+    />
+  );
 }
 
 export function Td({ className = '', ...props }: TdHTMLAttributes<HTMLTableCellElement>) {

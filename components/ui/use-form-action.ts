@@ -15,7 +15,8 @@ export function useFormAction<T>(action: (prev: unknown, formData: FormData) => 
     const result = await action(prev, formData);
     const values: Values = {};
     for (const [k, v] of formData.entries()) {
-      if (typeof v === 'string' && !/password|secret|token|key/i.test(k) && !k.startsWith('$ACTION')) values[k] = v;
+      if (typeof v === 'string' && !/password|secret|token|key/i.test(k) && !k.startsWith('$ACTION'))
+        values[k] = v;
     }
     return { ...result, values };
   }, null);

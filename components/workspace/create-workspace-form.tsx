@@ -12,10 +12,28 @@ export function CreateWorkspaceForm() {
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <Field id="name" label="Workspace name" errors={fieldErrors(state, 'name')}>
-        <TextInput id="name" name="name" required defaultValue={state?.values.name} errors={fieldErrors(state, 'name')} />
+        <TextInput
+          id="name"
+          name="name"
+          required
+          defaultValue={state?.values.name}
+          errors={fieldErrors(state, 'name')}
+        />
       </Field>
-      <Field id="slug" label="Address (optional)" hint="Lowercase letters, digits and dashes; taken from the name when empty." errors={fieldErrors(state, 'slug')}>
-        <TextInput id="slug" name="slug" hint errors={fieldErrors(state, 'slug')} placeholder="my-shop" defaultValue={state?.values.slug} />
+      <Field
+        id="slug"
+        label="Address (optional)"
+        hint="Lowercase letters, digits and dashes; taken from the name when empty."
+        errors={fieldErrors(state, 'slug')}
+      >
+        <TextInput
+          id="slug"
+          name="slug"
+          hint
+          errors={fieldErrors(state, 'slug')}
+          placeholder="my-shop"
+          defaultValue={state?.values.slug}
+        />
       </Field>
       <SubmitButton className="w-full" pendingText="Creating…">
         Create workspace

@@ -1,7 +1,7 @@
 import { revalidatePath } from 'next/cache';
 import { unstable_rethrow } from 'next/navigation';
 import { type Db, getDb } from '@/db/client';
-import { type Permission } from '@/lib/auth/permissions';
+import type { Permission } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/service';
 import { getSessionUser, requestIp } from '@/lib/auth/session';
 import { AppError, type ErrorCode } from '@/lib/errors';
@@ -33,7 +33,12 @@ export function formToObject(input: ActionInput | undefined): Record<string, unk
 /** Errors → the one result shape. Unknown errors are logged and reported generically. */
 export function toFailure(error: unknown, tenantId?: string): Extract<ActionResult, { ok: false }> {
   if (error instanceof AppError) {
-    return { ok: false, code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) };
+    return {
+      ok: false,
+      code: error.code,
+      message: error.message,
+      ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+    };
   }
   // Next's redirect()/notFound() travel as thrown errors and must pass through.
   unstable_rethrow(error);
@@ -54,12 +59,20 @@ export function tenantAction<T>(
     try {
       const input = formToObject(raw);
       const user = await getSessionUser();
-      if (!user) return { ok: false, code: 'unauthenticated', message: 'Your session has ended. Sign in again.' };
+      if (!user)
+        return { ok: false, code: 'unauthenticated', message: 'Your session has ended. Sign in again.' };
       const slug = typeof input.tenant === 'string' ? input.tenant : '';
       const db = await getDb();
-      const ctx = await requireTenant(db, { kind: 'session', slug, userId: user.id, email: user.email, ip: await requestIp() });
+      const ctx = await requireTenant(db, {
+        kind: 'session',
+        slug,
+        userId: user.id,
+        email: user.email,
+        ip: await requestIp(),
+      });
       tenantId = ctx.tenantId;
-      if (!hasPermission(ctx, permission)) return { ok: false, code: 'forbidden', message: 'Your role does not allow this.' };
+      if (!hasPermission(ctx, permission))
+        return { ok: false, code: 'forbidden', message: 'Your role does not allow this.' };
       const data = await run(db, ctx, input);
       revalidatePath(`/${ctx.slug}`, 'layout');
       return { ok: true, data };
@@ -70,11 +83,14 @@ export function tenantAction<T>(
 }
 
 /** For actions that act for a signed-in user outside one workspace (create workspace, accept invite). */
-export function userAction<T>(run: (db: Db, user: SessionUser, input: Record<string, unknown>, ip: string) => Promise<T>) {
+export function userAction<T>(
+  run: (db: Db, user: SessionUser, input: Record<string, unknown>, ip: string) => Promise<T>,
+) {
   return async (_prev: unknown, raw?: ActionInput): Promise<ActionResult<T>> => {
     try {
       const user = await getSessionUser();
-      if (!user) return { ok: false, code: 'unauthenticated', message: 'Your session has ended. Sign in again.' };
+      if (!user)
+        return { ok: false, code: 'unauthenticated', message: 'Your session has ended. Sign in again.' };
       return { ok: true, data: await run(await getDb(), user, formToObject(raw), await requestIp()) };
     } catch (error) {
       return toFailure(error);

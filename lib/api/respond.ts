@@ -2,8 +2,16 @@ import { AppError, type ErrorCode } from '@/lib/errors';
 import { log } from '@/lib/log';
 
 /** The one API error envelope: `{ error: { code, message, fields? } }` with an honest status. */
-export function apiError(code: ErrorCode, message: string, status: number, extra: { fields?: Record<string, string[]>; headers?: HeadersInit } = {}): Response {
-  return Response.json({ error: { code, message, ...(extra.fields ? { fields: extra.fields } : {}) } }, { status, headers: extra.headers });
+export function apiError(
+  code: ErrorCode,
+  message: string,
+  status: number,
+  extra: { fields?: Record<string, string[]>; headers?: HeadersInit } = {},
+): Response {
+  return Response.json(
+    { error: { code, message, ...(extra.fields ? { fields: extra.fields } : {}) } },
+    { status, headers: extra.headers },
+  );
 }
 
 export function errorResponse(error: unknown, tenantId?: string, headers?: HeadersInit): Response {

@@ -13,17 +13,38 @@ const productRoute = withApiKey<{ id: string }>('data.read', async (_req, ctx, d
   return Response.json({ id: p.id, externalId: p.externalId });
 });
 const call = (key: string | null, id: string) =>
-  productRoute(new Request('http://x/api/v1/products/' + id, { headers: key ? { authorization: `Bearer ${key}` } : {} }), { params: Promise.resolve({ id }) });
+  productRoute(
+    new Request(`http://x/api/v1/products/${id}`, { headers: key ? { authorization: `Bearer ${key}` } : {} }),
+    { params: Promise.resolve({ id }) },
+  );
 
 describe.each(testDrivers())('API wrappers (%s)', (driver) => {
   const h = useTestDatabase(driver);
 
-  it('scopes a secret key to its workspace: the other workspace\'s product is 404, missing/revoked keys 401', async () => {
+  it("scopes a secret key to its workspace: the other workspace's product is 404, missing/revoked keys 401", async () => {
     const db = h().db;
     const a = await createTestTenant(db, 'api-a');
     const b = await createTestTenant(db, 'api-b');
-    const [pa] = await db.insert(products).values({ tenantId: a.ctx.tenantId, externalId: 'SKU-1', title: { en: 'A' }, priceMinor: 100, currency: 'EUR' }).returning();
-    const [pb] = await db.insert(products).values({ tenantId: b.ctx.tenantId, externalId: 'SKU-1', title: { en: 'B' }, priceMinor: 100, currency: 'EUR' }).returning();
+    const [pa] = await db
+      .insert(products)
+      .values({
+        tenantId: a.ctx.tenantId,
+        externalId: 'SKU-1',
+        title: { en: 'A' },
+        priceMinor: 100,
+        currency: 'EUR',
+      })
+      .returning();
+    const [pb] = await db
+      .insert(products)
+      .values({
+        tenantId: b.ctx.tenantId,
+        externalId: 'SKU-1',
+        title: { en: 'B' },
+        priceMinor: 100,
+        currency: 'EUR',
+      })
+      .returning();
     const keyA = await createApiKey(db, a.ctx, { kind: 'secret', name: 'server' });
     expect(keyA.key).toMatch(/^sk_[A-Za-z0-9_-]{32}$/);
 
@@ -39,7 +60,11 @@ describe.each(testDrivers())('API wrappers (%s)', (driver) => {
 
     expect((await call(null, pa!.id)).status).toBe(401);
     expect((await call('sk_not-a-real-key-000000000000000000', pa!.id)).status).toBe(401);
-    const pk = await createApiKey(db, a.ctx, { kind: 'publishable', name: 'shop', allowedOrigins: 'https://shop.example' });
+    const pk = await createApiKey(db, a.ctx, {
+      kind: 'publishable',
+      name: 'shop',
+      allowedOrigins: 'https://shop.example',
+    });
     expect((await call(pk.key, pa!.id)).status).toBe(401); // a publishable key cannot use the server API
 
     await revokeApiKey(db, a.ctx, { id: keyA.id });
@@ -51,10 +76,16 @@ describe.each(testDrivers())('API wrappers (%s)', (driver) => {
   it('publishable keys: origin allow-list, per-request CORS, preflight', async () => {
     const db = h().db;
     const a = await createTestTenant(db, 'pk-a');
-    const pk = await createApiKey(db, a.ctx, { kind: 'publishable', name: 'shop', allowedOrigins: 'https://shop.example, http://localhost:8080' });
+    const pk = await createApiKey(db, a.ctx, {
+      kind: 'publishable',
+      name: 'shop',
+      allowedOrigins: 'https://shop.example, http://localhost:8080',
+    });
     const route = withPublishableKey(async (_req, ctx) => Response.json({ slug: ctx.slug }));
     const req = (origin: string | null, method = 'GET') =>
-      route(new Request(`http://x/api/v1/thing?key=${pk.key}`, { method, headers: origin ? { origin } : {} }));
+      route(
+        new Request(`http://x/api/v1/thing?key=${pk.key}`, { method, headers: origin ? { origin } : {} }),
+      );
 
     const ok = await req('https://shop.example');
     expect(ok.status).toBe(200);

@@ -25,7 +25,12 @@ export function withApiKey<P = Record<string, string>>(permission: Permission, h
       const key = bearer(req);
       if (!key) return apiError('unauthenticated', 'Missing API key: send Authorization: Bearer sk_…', 401);
       const db = await getDb();
-      const ctx = await requireTenant(db, { kind: 'apiKey', key, ip: clientIp(req.headers), expect: 'secret' });
+      const ctx = await requireTenant(db, {
+        kind: 'apiKey',
+        key,
+        ip: clientIp(req.headers),
+        expect: 'secret',
+      });
       tenantId = ctx.tenantId;
       if (!hasPermission(ctx, permission)) throw new AppError('forbidden', 'This key may not do that.');
       const params = route ? await route.params : ({} as P);
@@ -58,14 +63,20 @@ export function withPublishableKey<P = Record<string, string>>(handler: ApiHandl
       const key = new URL(req.url).searchParams.get('key') ?? req.headers.get('x-tailor-key');
       if (!key) return apiError('unauthenticated', 'Missing publishable key.', 401);
       const db = await getDb();
-      const ctx = await requireTenant(db, { kind: 'apiKey', key, ip: clientIp(req.headers), expect: 'publishable' });
+      const ctx = await requireTenant(db, {
+        kind: 'apiKey',
+        key,
+        ip: clientIp(req.headers),
+        expect: 'publishable',
+      });
       tenantId = ctx.tenantId;
       const allowed = !!origin && (ctx.allowedOrigins ?? []).includes(origin);
-      if (!allowed) return apiError('forbidden', 'Origin not allowed for this key.', 403, { headers: cors(false) });
+      if (!allowed)
+        return apiError('forbidden', 'Origin not allowed for this key.', 403, { headers: cors(false) });
       if (req.method === 'OPTIONS') return new Response(null, { status: 204, headers: cors(true) });
       const params = route ? await route.params : ({} as P);
       const res = await handler(req, ctx, db, params);
-      cors(true).forEach((v, k) => res.headers.set(k, v));
+      for (const [k, v] of cors(true)) res.headers.set(k, v);
       return res;
     } catch (error) {
       return errorResponse(error, tenantId, cors(false));

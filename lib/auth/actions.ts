@@ -18,12 +18,20 @@ function safeNext(value: unknown): string {
 export async function signInAction(_prev: unknown, formData: FormData): Promise<ActionResult<null>> {
   const input = formToObject(formData);
   try {
-    await signIn('credentials', { email: input.email, password: input.password, redirectTo: safeNext(input.next) });
+    await signIn('credentials', {
+      email: input.email,
+      password: input.password,
+      redirectTo: safeNext(input.next),
+    });
   } catch (error) {
     if (error instanceof AuthError) {
       const throttled = 'code' in error && error.code === 'throttled';
       return throttled
-        ? { ok: false, code: 'rate_limited', message: 'Too many failed attempts. Wait a few minutes, then try again.' }
+        ? {
+            ok: false,
+            code: 'rate_limited',
+            message: 'Too many failed attempts. Wait a few minutes, then try again.',
+          }
         : { ok: false, code: 'unauthenticated', message: GENERIC_SIGN_IN_ERROR };
     }
     throw error; // success arrives as a redirect
@@ -34,7 +42,11 @@ export async function signInAction(_prev: unknown, formData: FormData): Promise<
 export async function signUpAction(_prev: unknown, formData: FormData): Promise<ActionResult<null>> {
   const input = formToObject(formData);
   if (getEnv().TAILOR_ALLOW_SIGNUP === false) {
-    return { ok: false, code: 'forbidden', message: 'Sign-up is closed on this installation. Ask an admin for an invitation.' };
+    return {
+      ok: false,
+      code: 'forbidden',
+      message: 'Sign-up is closed on this installation. Ask an admin for an invitation.',
+    };
   }
   let slug: string;
   try {
@@ -44,7 +56,11 @@ export async function signUpAction(_prev: unknown, formData: FormData): Promise<
     return toFailure(error);
   }
   const next = safeNext(input.next);
-  await signIn('credentials', { email: input.email, password: input.password, redirectTo: next === '/' ? `/${slug}` : next });
+  await signIn('credentials', {
+    email: input.email,
+    password: input.password,
+    redirectTo: next === '/' ? `/${slug}` : next,
+  });
   return { ok: true, data: null };
 }
 
@@ -58,7 +74,12 @@ export async function acceptInviteAction(_prev: unknown, formData: FormData): Pr
   if (!user) return { ok: false, code: 'unauthenticated', message: 'Sign in first.' };
   let slug: string;
   try {
-    ({ slug } = await acceptInvite(await getDb(), String(formData.get('token') ?? ''), user, await requestIp()));
+    ({ slug } = await acceptInvite(
+      await getDb(),
+      String(formData.get('token') ?? ''),
+      user,
+      await requestIp(),
+    ));
   } catch (error) {
     return toFailure(error);
   }

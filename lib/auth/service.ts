@@ -22,7 +22,11 @@ export async function getUserByEmail(db: Db, email: string) {
 }
 
 export async function getUserById(db: Db, id: string) {
-  const [row] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, id)).limit(1);
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
   return row ?? null;
 }
 
@@ -31,13 +35,27 @@ export async function signUp(db: Db, input: unknown, ip?: string) {
   const data = parseOrThrow(signUpSchema, input);
   const passwordHash = await hashPassword(data.password);
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, data.email)).limit(1);
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, data.email))
+      .limit(1);
     if (existing) {
-      throw conflict('An account with this email already exists. Sign in instead.', { email: ['An account with this email already exists.'] });
+      throw conflict('An account with this email already exists. Sign in instead.', {
+        email: ['An account with this email already exists.'],
+      });
     }
-    const [user] = await tx.insert(users).values({ email: data.email, name: data.name, passwordHash }).returning({ id: users.id, email: users.email, name: users.name });
+    const [user] = await tx
+      .insert(users)
+      .values({ email: data.email, name: data.name, passwordHash })
+      .returning({ id: users.id, email: users.email, name: users.name });
     if (!user) throw new AppError('internal', 'Could not create the account.');
-    const tenant = await createWorkspace(tx, { name: data.workspaceName, ownerUserId: user.id, ownerLabel: user.email, ip });
+    const tenant = await createWorkspace(tx, {
+      name: data.workspaceName,
+      ownerUserId: user.id,
+      ownerLabel: user.email,
+      ip,
+    });
     return { user, tenant };
   });
 }
@@ -58,7 +76,10 @@ export async function verifyCredentials(db: Db, input: unknown, ip = 'unknown'):
   const { email, password } = parsed.data;
   const accountKey = `acct:${email}`;
   const ipKey = `ip:${ip}`;
-  const wait = Math.max(signInThrottle.blockedFor(accountKey, ACCOUNT_RULE), signInThrottle.blockedFor(ipKey, IP_RULE));
+  const wait = Math.max(
+    signInThrottle.blockedFor(accountKey, ACCOUNT_RULE),
+    signInThrottle.blockedFor(ipKey, IP_RULE),
+  );
   if (wait > 0) return { ok: false, reason: 'throttled', retryAfterSeconds: Math.ceil(wait / 1000) };
   const user = await getUserByEmail(db, email);
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);

@@ -33,7 +33,13 @@ export async function requestIp(): Promise<string> {
 export async function getPageTenant(slug: string) {
   const user = await requireUser();
   try {
-    const ctx = await requireTenant(await getDb(), { kind: 'session', slug, userId: user.id, email: user.email, ip: await requestIp() });
+    const ctx = await requireTenant(await getDb(), {
+      kind: 'session',
+      slug,
+      userId: user.id,
+      email: user.email,
+      ip: await requestIp(),
+    });
     return { user, ctx };
   } catch (e) {
     if (e instanceof AppError && e.code === 'not_found') return null;

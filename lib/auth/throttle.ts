@@ -38,10 +38,12 @@ export class FailureThrottle {
   }
 
   private prune(rule: ThrottleRule): void {
-    for (const key of this.failures.keys()) if (this.recent(key, rule).length === 0) this.failures.delete(key);
+    for (const key of this.failures.keys())
+      if (this.recent(key, rule).length === 0) this.failures.delete(key);
   }
 }
 
 const g = globalThis as unknown as { __tailorThrottle?: FailureThrottle };
 /** The process-wide throttle shared by every sign-in path. */
-export const signInThrottle = (g.__tailorThrottle ??= new FailureThrottle());
+g.__tailorThrottle ??= new FailureThrottle();
+export const signInThrottle: FailureThrottle = g.__tailorThrottle;

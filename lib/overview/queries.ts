@@ -13,7 +13,14 @@ export interface DailyRow {
  * Daily revenue (paid orders in `currency`), orders and events between `from` (inclusive) and
  * `to` (exclusive), bucketed by calendar day in `timeZone`.
  */
-export async function dailyActivity(exec: Executor, ctx: TenantContext, from: Date, to: Date, timeZone: string, currency: string): Promise<DailyRow[]> {
+export async function dailyActivity(
+  exec: Executor,
+  ctx: TenantContext,
+  from: Date,
+  to: Date,
+  timeZone: string,
+  currency: string,
+): Promise<DailyRow[]> {
   const r = await exec.execute(sql`
     with o as (
       select to_char(placed_at at time zone ${timeZone}, 'YYYY-MM-DD') as day,
@@ -40,7 +47,12 @@ export async function dailyActivity(exec: Executor, ctx: TenantContext, from: Da
 }
 
 /** Distinct shoppers with an event or an order in the window. */
-export async function activeShoppers(exec: Executor, ctx: TenantContext, from: Date, to: Date): Promise<number> {
+export async function activeShoppers(
+  exec: Executor,
+  ctx: TenantContext,
+  from: Date,
+  to: Date,
+): Promise<number> {
   const r = await exec.execute(sql`
     select count(*)::int as n from (
       select shopper_id from events where tenant_id = ${ctx.tenantId} and shopper_id is not null
@@ -53,14 +65,23 @@ export async function activeShoppers(exec: Executor, ctx: TenantContext, from: D
 }
 
 /** Paid orders in other currencies in the window (not summed into revenue; shown as a note). */
-export async function otherCurrencyOrders(exec: Executor, ctx: TenantContext, from: Date, to: Date, currency: string): Promise<number> {
+export async function otherCurrencyOrders(
+  exec: Executor,
+  ctx: TenantContext,
+  from: Date,
+  to: Date,
+  currency: string,
+): Promise<number> {
   const r = await exec.execute(sql`
     select count(*)::int as n from orders where tenant_id = ${ctx.tenantId} and status = 'paid' and currency <> ${currency}
       and placed_at >= ${from.toISOString()} and placed_at < ${to.toISOString()}`);
   return Number(rowsOf<{ n: number }>(r)[0]?.n ?? 0);
 }
 
-export async function catalogCounts(exec: Executor, ctx: TenantContext): Promise<{ products: number; shoppers: number }> {
+export async function catalogCounts(
+  exec: Executor,
+  ctx: TenantContext,
+): Promise<{ products: number; shoppers: number }> {
   const r = await exec.execute(sql`
     select (select count(*)::int from products where tenant_id = ${ctx.tenantId}) as products,
            (select count(*)::int from shoppers where tenant_id = ${ctx.tenantId}) as shoppers`);
@@ -69,7 +90,14 @@ export async function catalogCounts(exec: Executor, ctx: TenantContext): Promise
 }
 
 /** Best-selling products by paid revenue in the window. */
-export async function topProducts(exec: Executor, ctx: TenantContext, from: Date, to: Date, currency: string, limit = 5) {
+export async function topProducts(
+  exec: Executor,
+  ctx: TenantContext,
+  from: Date,
+  to: Date,
+  currency: string,
+  limit = 5,
+) {
   const r = await exec.execute(sql`
     select l.product_external_id as "externalId", coalesce(max(l.title), l.product_external_id) as title,
            sum(l.quantity)::int as units, sum(l.quantity * l.unit_price_minor)::bigint as revenue
@@ -77,5 +105,7 @@ export async function topProducts(exec: Executor, ctx: TenantContext, from: Date
     where l.tenant_id = ${ctx.tenantId} and o.status = 'paid' and o.currency = ${currency}
       and o.placed_at >= ${from.toISOString()} and o.placed_at < ${to.toISOString()}
     group by l.product_external_id order by revenue desc limit ${limit}`);
-  return rowsOf<{ externalId: string; title: string; units: number; revenue: string | number }>(r).map((x) => ({ ...x, units: Number(x.units), revenueMinor: Number(x.revenue) }));
+  return rowsOf<{ externalId: string; title: string; units: number; revenue: string | number }>(r).map(
+    (x) => ({ ...x, units: Number(x.units), revenueMinor: Number(x.revenue) }),
+  );
 }

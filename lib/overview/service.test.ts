@@ -9,7 +9,11 @@ const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
 
 describe('daysBetween', () => {
   it('lists calendar days in the time zone, both ends included', () => {
-    const d = daysBetween(new Date('2026-03-01T23:30:00Z'), new Date('2026-03-04T01:00:00Z'), 'Europe/Berlin');
+    const d = daysBetween(
+      new Date('2026-03-01T23:30:00Z'),
+      new Date('2026-03-04T01:00:00Z'),
+      'Europe/Berlin',
+    );
     expect(d).toEqual(['2026-03-02', '2026-03-03', '2026-03-04']);
   });
 });
@@ -21,14 +25,56 @@ describe.each(testDrivers())('overview (%s)', (driver) => {
     const db = h().db;
     const a = await createTestTenant(db, 'ov-a');
     const b = await createTestTenant(db, 'ov-b');
-    const [s1] = await db.insert(shoppers).values({ tenantId: a.ctx.tenantId, kind: 'customer', externalId: 'c1' }).returning();
+    const [s1] = await db
+      .insert(shoppers)
+      .values({ tenantId: a.ctx.tenantId, kind: 'customer', externalId: 'c1' })
+      .returning();
     await db.insert(orders).values([
-      { tenantId: a.ctx.tenantId, externalId: 'o1', shopperId: s1!.id, currency: 'EUR', totalMinor: 10_00, placedAt: daysAgo(1) },
-      { tenantId: a.ctx.tenantId, externalId: 'o2', shopperId: s1!.id, currency: 'EUR', totalMinor: 25_50, placedAt: daysAgo(3) },
-      { tenantId: a.ctx.tenantId, externalId: 'o3', currency: 'EUR', totalMinor: 99_00, status: 'cancelled', placedAt: daysAgo(3) },
-      { tenantId: a.ctx.tenantId, externalId: 'o4', currency: 'USD', totalMinor: 50_00, placedAt: daysAgo(2) },
-      { tenantId: a.ctx.tenantId, externalId: 'o5', currency: 'EUR', totalMinor: 7_00, placedAt: daysAgo(40) },
-      { tenantId: b.ctx.tenantId, externalId: 'o1', currency: 'EUR', totalMinor: 1_000_00, placedAt: daysAgo(1) },
+      {
+        tenantId: a.ctx.tenantId,
+        externalId: 'o1',
+        shopperId: s1!.id,
+        currency: 'EUR',
+        totalMinor: 10_00,
+        placedAt: daysAgo(1),
+      },
+      {
+        tenantId: a.ctx.tenantId,
+        externalId: 'o2',
+        shopperId: s1!.id,
+        currency: 'EUR',
+        totalMinor: 25_50,
+        placedAt: daysAgo(3),
+      },
+      {
+        tenantId: a.ctx.tenantId,
+        externalId: 'o3',
+        currency: 'EUR',
+        totalMinor: 99_00,
+        status: 'cancelled',
+        placedAt: daysAgo(3),
+      },
+      {
+        tenantId: a.ctx.tenantId,
+        externalId: 'o4',
+        currency: 'USD',
+        totalMinor: 50_00,
+        placedAt: daysAgo(2),
+      },
+      {
+        tenantId: a.ctx.tenantId,
+        externalId: 'o5',
+        currency: 'EUR',
+        totalMinor: 7_00,
+        placedAt: daysAgo(40),
+      },
+      {
+        tenantId: b.ctx.tenantId,
+        externalId: 'o1',
+        currency: 'EUR',
+        totalMinor: 1_000_00,
+        placedAt: daysAgo(1),
+      },
     ]);
     await db.insert(events).values([
       { tenantId: a.ctx.tenantId, eventId: 'e1', type: 'view', shopperId: s1!.id, occurredAt: daysAgo(1) },
@@ -45,7 +91,11 @@ describe.each(testDrivers())('overview (%s)', (driver) => {
     expect(o.shoppers.current).toBe(1);
     expect(o.days).toHaveLength(31);
     expect(o.days.reduce((s, d) => s + d.revenueMinor, 0)).toBe(35_50);
-    const empty = await getOverview(db, (await createTestTenant(db, 'ov-c')).ctx, { now: NOW, timeZone: 'UTC', currency: 'EUR' });
+    const empty = await getOverview(db, (await createTestTenant(db, 'ov-c')).ctx, {
+      now: NOW,
+      timeZone: 'UTC',
+      currency: 'EUR',
+    });
     expect(empty.revenue.current).toBe(0);
     expect(empty.revenue.change).toBeNull();
   });

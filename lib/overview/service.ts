@@ -1,6 +1,13 @@
 import type { Executor } from '@/db/client';
 import type { TenantContext } from '@/lib/tenant/context';
-import { activeShoppers, catalogCounts, dailyActivity, otherCurrencyOrders, topProducts, type DailyRow } from './queries';
+import {
+  activeShoppers,
+  catalogCounts,
+  dailyActivity,
+  otherCurrencyOrders,
+  topProducts,
+  type DailyRow,
+} from './queries';
 
 export interface Kpi {
   current: number;
@@ -33,7 +40,12 @@ function kpi(current: number, previous: number): Kpi {
 
 /** Every calendar day (YYYY-MM-DD in `timeZone`) from `from` up to `to`. */
 export function daysBetween(from: Date, to: Date, timeZone: string): string[] {
-  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const fmt = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   const out: string[] = [];
   for (let t = from.getTime(); t < to.getTime(); t += DAY) {
     const d = fmt.format(new Date(t));
@@ -48,7 +60,11 @@ export function daysBetween(from: Date, to: Date, timeZone: string): string[] {
  * The workspace overview for the `windowDays` days up to `now`, compared with the window before.
  * Revenue counts paid orders in the workspace currency.
  */
-export async function getOverview(exec: Executor, ctx: TenantContext, opts: { now?: Date; windowDays?: number; timeZone: string; currency: string }): Promise<Overview> {
+export async function getOverview(
+  exec: Executor,
+  ctx: TenantContext,
+  opts: { now?: Date; windowDays?: number; timeZone: string; currency: string },
+): Promise<Overview> {
   const windowDays = opts.windowDays ?? 30;
   const to = opts.now ?? new Date();
   const from = new Date(to.getTime() - windowDays * DAY);
@@ -62,9 +78,12 @@ export async function getOverview(exec: Executor, ctx: TenantContext, opts: { no
     catalogCounts(exec, ctx),
     topProducts(exec, ctx, from, to, opts.currency),
   ]);
-  const sum = (rows: DailyRow[], k: 'revenueMinor' | 'orders' | 'events') => rows.reduce((a, r) => a + r[k], 0);
+  const sum = (rows: DailyRow[], k: 'revenueMinor' | 'orders' | 'events') =>
+    rows.reduce((a, r) => a + r[k], 0);
   const byDay = new Map(cur.map((r) => [r.day, r]));
-  const days = daysBetween(from, to, opts.timeZone).map((day) => byDay.get(day) ?? { day, revenueMinor: 0, orders: 0, events: 0 });
+  const days = daysBetween(from, to, opts.timeZone).map(
+    (day) => byDay.get(day) ?? { day, revenueMinor: 0, orders: 0, events: 0 },
+  );
   const revenue = sum(cur, 'revenueMinor');
   const orders = sum(cur, 'orders');
   return {

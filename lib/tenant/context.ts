@@ -31,7 +31,11 @@ export function hasPermission(ctx: TenantContext, permission: Permission): boole
  * Runs `fn` in a transaction with `app.tenant_id` set, so Postgres row-level security hides
  * every other tenant's rows even from a query that forgot its filter (the second wall).
  */
-export async function withTenantTx<T>(db: Db, ctx: Pick<TenantContext, 'tenantId'>, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withTenantTx<T>(
+  db: Db,
+  ctx: Pick<TenantContext, 'tenantId'>,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('app.tenant_id', ${ctx.tenantId}, true)`);
     return fn(tx as Tx);

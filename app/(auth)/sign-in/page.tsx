@@ -6,10 +6,16 @@ import { getSessionUser } from '@/lib/auth/session';
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; email?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; email?: string }>;
+}) {
   const { next, email } = await searchParams;
   if (await getSessionUser()) redirect(next?.startsWith('/') && !next.startsWith('//') ? next : '/');
-  const signUpHref = next ? `/sign-up?next=${encodeURIComponent(next)}${email ? `&email=${encodeURIComponent(email)}` : ''}` : '/sign-up';
+  const signUpHref = next
+    ? `/sign-up?next=${encodeURIComponent(next)}${email ? `&email=${encodeURIComponent(email)}` : ''}`
+    : '/sign-up';
   return (
     <>
       <h1 className="mb-1 text-xl font-semibold">Sign in to Tailor</h1>

@@ -6,7 +6,11 @@ import { getSessionUser } from '@/lib/auth/session';
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Create an account' };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string; email?: string }> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; email?: string }>;
+}) {
   const { next, email } = await searchParams;
   if (await getSessionUser()) redirect('/');
   const signInHref = next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in';

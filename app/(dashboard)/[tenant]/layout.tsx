@@ -14,17 +14,32 @@ import { getTenant, listWorkspacesForUser } from '@/lib/workspace/queries';
 
 export const dynamic = 'force-dynamic';
 
-export default async function DashboardLayout({ children, params }: { children: ReactNode; params: Promise<{ tenant: string }> }) {
+export default async function DashboardLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ tenant: string }>;
+}) {
   const { tenant: slug } = await params;
   const page = await getPageTenant(slug);
   if (!page) notFound();
   const db = await getDb();
-  const [tenant, workspaces] = await Promise.all([getTenant(db, page.ctx), listWorkspacesForUser(db, page.user.id)]);
+  const [tenant, workspaces] = await Promise.all([
+    getTenant(db, page.ctx),
+    listWorkspacesForUser(db, page.user.id),
+  ]);
   if (!tenant) notFound();
-  const sections = NAV.map((s) => ({ ...s, items: s.items.filter((i) => hasPermission(page.ctx, i.permission)) })).filter((s) => s.items.length);
+  const sections = NAV.map((s) => ({
+    ...s,
+    items: s.items.filter((i) => hasPermission(page.ctx, i.permission)),
+  })).filter((s) => s.items.length);
   return (
     <div className="min-h-screen lg:flex">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <aside className="border-b border-slate-200 bg-white lg:fixed lg:inset-y-0 lg:w-64 lg:border-b-0 lg:border-r">
@@ -40,7 +55,10 @@ export default async function DashboardLayout({ children, params }: { children: 
               {page.user.email} · {ROLE_LABELS[page.ctx.role]}
             </p>
             <form action={signOutAction} className="mt-2">
-              <button type="submit" className="w-full rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100">
+              <button
+                type="submit"
+                className="w-full rounded-md px-3 py-2 text-left text-sm text-slate-700 hover:bg-slate-100"
+              >
                 Sign out
               </button>
             </form>

@@ -24,7 +24,10 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
   const o = await getOverview(db, page.ctx, { timeZone, currency });
   const money = (m: number) => formatMoney(m, currency, locale);
   const num = (n: number) => formatNumber(n, locale);
-  const dayLabel = (d: string) => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+  const dayLabel = (d: string) =>
+    new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${d}T00:00:00Z`),
+    );
   const empty = o.catalog.products === 0 && o.orders.current === 0 && o.events.current === 0;
   return (
     <>
@@ -35,7 +38,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
       {empty ? (
         <Card>
           <EmptyState title="No store data yet">
-            This workspace has no products, orders or events yet. Once store data arrives, revenue, orders and shopper activity appear here; the demo workspace (<code>tailor demo</code>) shows a full shop. Meanwhile, create an{' '}
+            This workspace has no products, orders or events yet. Once store data arrives, revenue, orders and
+            shopper activity appear here; the demo workspace (<code>tailor demo</code>) shows a full shop.
+            Meanwhile, create an{' '}
             <Link className="font-medium text-brand-700 underline" href={`/${slug}/api-keys`}>
               API key
             </Link>{' '}
@@ -51,7 +56,12 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
           <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
             <KpiCard label="Revenue" kpi={o.revenue} value={money(o.revenue.current)} locale={locale} />
             <KpiCard label="Orders" kpi={o.orders} value={num(o.orders.current)} locale={locale} />
-            <KpiCard label="Active shoppers" kpi={o.shoppers} value={num(o.shoppers.current)} locale={locale} />
+            <KpiCard
+              label="Active shoppers"
+              kpi={o.shoppers}
+              value={num(o.shoppers.current)}
+              locale={locale}
+            />
             <KpiCard label="Events" kpi={o.events} value={num(o.events.current)} locale={locale} />
           </dl>
           <Card
@@ -67,10 +77,22 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
             />
           </Card>
           <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-            <Card title="Shopper activity" description="Behaviour events per day: views, carts, searches, purchases.">
-              <BarChart label="Events per day" data={o.days.map((d) => ({ label: d.day, value: d.events }))} formatValue={num} formatLabel={dayLabel} height={140} />
+            <Card
+              title="Shopper activity"
+              description="Behaviour events per day: views, carts, searches, purchases."
+            >
+              <BarChart
+                label="Events per day"
+                data={o.days.map((d) => ({ label: d.day, value: d.events }))}
+                formatValue={num}
+                formatLabel={dayLabel}
+                height={140}
+              />
             </Card>
-            <Card title="Best sellers" description={`By revenue, last ${o.windowDays} days. Catalog: ${num(o.catalog.products)} products, ${num(o.catalog.shoppers)} shoppers.`}>
+            <Card
+              title="Best sellers"
+              description={`By revenue, last ${o.windowDays} days. Catalog: ${num(o.catalog.products)} products, ${num(o.catalog.shoppers)} shoppers.`}
+            >
               {o.topProducts.length === 0 ? (
                 <p className="text-sm text-slate-600">No paid orders in this period.</p>
               ) : (

@@ -15,7 +15,9 @@ export default async function NewWorkspacePage() {
       </Link>
       <div className="w-full max-w-md rounded-2xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
         <h1 className="mb-1 text-xl font-semibold">Create a workspace</h1>
-        <p className="mb-6 text-sm text-slate-600">One workspace per store or brand. Its data is never visible from another workspace.</p>
+        <p className="mb-6 text-sm text-slate-600">
+          One workspace per store or brand. Its data is never visible from another workspace.
+        </p>
         <CreateWorkspaceForm />
       </div>
     </main>

@@ -39,15 +39,22 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
           <AcceptInviteForm token={token} />
         ) : (
           <p role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
-            You are signed in as {user.email}, but this invitation is for {invite.email}. Sign out and sign in with that address.
+            You are signed in as {user.email}, but this invitation is for {invite.email}. Sign out and sign in
+            with that address.
           </p>
         )
       ) : (
         <div className="flex flex-col gap-3">
-          <Link href={`/sign-in?next=${encodeURIComponent(here)}&email=${encodeURIComponent(invite.email)}`} className={buttonClass('primary')}>
+          <Link
+            href={`/sign-in?next=${encodeURIComponent(here)}&email=${encodeURIComponent(invite.email)}`}
+            className={buttonClass('primary')}
+          >
             Sign in to accept
           </Link>
-          <Link href={`/sign-up?next=${encodeURIComponent(here)}&email=${encodeURIComponent(invite.email)}`} className={buttonClass('secondary')}>
+          <Link
+            href={`/sign-up?next=${encodeURIComponent(here)}&email=${encodeURIComponent(invite.email)}`}
+            className={buttonClass('secondary')}
+          >
             Create an account
           </Link>
         </div>

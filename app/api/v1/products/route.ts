@@ -16,5 +16,8 @@ export const GET = withApiKey('data.read', async (req, ctx, db) => {
   const q = parseOrThrow(query, Object.fromEntries(new URL(req.url).searchParams));
   const rows = await listProducts(db, ctx, { limit: q.limit, after: q.after });
   const last = rows.at(-1);
-  return Response.json({ data: rows.map(productToApi), next: rows.length === q.limit && last ? last.id : null });
+  return Response.json({
+    data: rows.map(productToApi),
+    next: rows.length === q.limit && last ? last.id : null,
+  });
 });

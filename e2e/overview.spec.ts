@@ -1,0 +1,33 @@
+import { DEMO, expect, expectNoA11yViolations, signIn, test } from './fixtures';
+
+test('the demo overview shows last-30-day figures computed from the data, with charts', async ({ page }) => {
+  await signIn(page, DEMO.email, DEMO.password);
+  await expect(page).toHaveURL(new RegExp(`/${DEMO.slug}$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Demo Store' })).toBeVisible();
+  for (const label of ['Revenue', 'Orders', 'Active shoppers', 'Events']) {
+    const value = page
+      .locator('dt', { hasText: new RegExp(`^${label}$`) })
+      .locator('xpath=following-sibling::dd[1]');
+    await expect(value).toBeVisible();
+    // Non-zero: the demo store has 120 days of activity up to today.
+    await expect(value).not.toHaveText(/^(€\s?0[.,]00|0[.,]00\s?€|0)$/);
+  }
+  await expect(page.getByText(/€/).first()).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Revenue per day (EUR)' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Events per day' })).toBeVisible();
+  const bestSellers = page.getByRole('table', { name: 'Best-selling products' });
+  await expect(bestSellers.getByRole('row')).toHaveCount(6); // header + top 5
+  await expectNoA11yViolations(page);
+});
+
+test('the workspace switcher and navigation work by keyboard', async ({ page }) => {
+  await signIn(page, DEMO.email, DEMO.password);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
+  await nav.getByRole('link', { name: 'Members' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/${DEMO.slug}/members$`));
+  await expect(nav.getByRole('link', { name: 'Members' })).toHaveAttribute('aria-current', 'page');
+  await page.getByText('Demo Store', { exact: true }).first().click();
+  await expect(page.getByRole('link', { name: '+ New workspace' })).toBeVisible();
+});

@@ -1,0 +1,5 @@
+/**
+ * Every job type (and schedule) of the product, imported for their registration side effect.
+ * A runner can only run the types it has loaded, so a new job module is added here.
+ */
+import './builtin/maintenance';
