@@ -46,7 +46,7 @@ test.describe('accounts and sessions', () => {
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      return page.locator('form').getByRole('alert').innerText();
+      return (await page.locator('form').getByRole('alert').textContent())?.trim() ?? '';
     };
     const wrong = await attempt(account.email, 'not-the-password-1');
     const unknown = await attempt(`nobody-${Date.now()}@example.test`, 'not-the-password-1');

@@ -6,8 +6,14 @@ export async function healthResponse(): Promise<Response> {
   try {
     const h = await getDbHandle();
     await h.db.execute(sql`select 1`);
-    return Response.json({ status: 'ok', database: h.driver, pgvector: h.hasPgvector }, { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(
+      { status: 'ok', database: h.driver, pgvector: h.hasPgvector },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
   } catch {
-    return Response.json({ status: 'error', database: 'unreachable' }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(
+      { status: 'error', database: 'unreachable' },
+      { status: 503, headers: { 'Cache-Control': 'no-store' } },
+    );
   }
 }

@@ -16,26 +16,47 @@ function run(cmd, args, env = process.env) {
 
 await import('./ensure-deps.mjs');
 
-const SOURCES = ['app', 'components', 'lib', 'db', 'public', 'next.config.js', 'package.json', 'postcss.config.mjs'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'db',
+  'public',
+  'next.config.js',
+  'package.json',
+  'postcss.config.mjs',
+];
 function newestMtime(p) {
   if (!fs.existsSync(p)) return 0;
   const st = fs.statSync(p);
   if (!st.isDirectory()) return st.mtimeMs;
   let max = st.mtimeMs;
-  for (const e of fs.readdirSync(p)) if (!e.startsWith('.') && e !== 'node_modules') max = Math.max(max, newestMtime(path.join(p, e)));
+  for (const e of fs.readdirSync(p))
+    if (!e.startsWith('.') && e !== 'node_modules') max = Math.max(max, newestMtime(path.join(p, e)));
   return max;
 }
 const buildId = path.join(root, '.next', 'BUILD_ID');
 const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
 const newest = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
 if (!built || newest > built) {
-  console.log(built ? 'Sources changed since the last build: rebuilding…' : 'No build yet: building the app (about a minute)…');
-  run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], { ...process.env, NODE_ENV: 'production' });
+  console.log(
+    built
+      ? 'Sources changed since the last build: rebuilding…'
+      : 'No build yet: building the app (about a minute)…',
+  );
+  run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+    ...process.env,
+    NODE_ENV: 'production',
+  });
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/index.ts'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, NODE_ENV: 'production' },
-});
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', path.join(root, 'server/index.ts'), ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  },
+);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { CopyField, PendingButton, errorsUnder, useFormAction } from '@/components/members/form-kit';
+import { CopyField, PendingButton, errorsUnder, useActionForm } from '@/components/ui/form-kit';
 import { Button } from '@/components/ui/button';
 import { Field, TextInput, inputClass } from '@/components/ui/field';
 import { FormMessage, fieldErrors } from '@/components/ui/form-message';
@@ -25,7 +25,7 @@ export function CreateKeyForm({ slug }: { slug: string }) {
   const [kind, setKind] = useState<'secret' | 'publishable'>('secret');
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const panelHeading = useRef<HTMLHeadingElement>(null);
-  const { state, pending, onSubmit, formRef } = useFormAction(createApiKeyAction, (data, form) => {
+  const { state, pending, onSubmit, formRef } = useActionForm(createApiKeyAction, (data, form) => {
     setCreated(data);
     form.reset();
     setKind('secret');

@@ -1,4 +1,4 @@
-import { ConfirmForm } from '@/components/members/confirm-form';
+import { ConfirmForm } from '@/components/ui/confirm-form';
 import { Badge } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { revokeApiKeyAction } from '@/lib/apikeys/actions';
@@ -37,7 +37,7 @@ export function KeysTable({ slug, keys, canRevoke }: { slug: string; keys: KeyRo
       <tbody className="divide-y divide-slate-100">
         {keys.map((k) => (
           <tr key={k.id} className={`align-top ${k.revoked ? 'text-slate-500' : ''}`}>
-            <Td className="font-medium text-slate-900">{k.name}</Td>
+            <Td className="min-w-24 whitespace-normal! font-medium text-slate-900 wrap-anywhere">{k.name}</Td>
             <Td>
               {k.kind === 'secret' ? (
                 <Badge color="amber">Secret</Badge>
@@ -50,7 +50,7 @@ export function KeysTable({ slug, keys, canRevoke }: { slug: string; keys: KeyRo
                 {k.prefix}
               </code>
             </Td>
-            <Td className="whitespace-normal">
+            <Td className="min-w-40 whitespace-normal! wrap-anywhere">
               {k.kind === 'publishable' && k.allowedOrigins.length ? (
                 <ul className="space-y-0.5 font-mono text-xs">
                   {k.allowedOrigins.map((o) => (
@@ -58,17 +58,24 @@ export function KeysTable({ slug, keys, canRevoke }: { slug: string; keys: KeyRo
                   ))}
                 </ul>
               ) : (
-                <span className="text-slate-400">—</span>
+                <span className="text-slate-500">—</span>
               )}
             </Td>
             <Td>{k.created}</Td>
             <Td>{k.lastUsed}</Td>
-            <Td>{k.revoked ? <Badge color="red">Revoked</Badge> : <Badge color="green">Active</Badge>}</Td>
+            <Td>
+              {k.revoked ? (
+                <>
+                  <Badge color="red">Revoked</Badge>
+                  <span className="mt-0.5 block text-xs text-slate-600">{k.revoked}</span>
+                </>
+              ) : (
+                <Badge color="green">Active</Badge>
+              )}
+            </Td>
             {canRevoke ? (
               <Td className="text-right">
-                {k.revoked ? (
-                  <span className="text-xs text-slate-500">{k.revoked}</span>
-                ) : (
+                {k.revoked ? null : (
                   <ConfirmForm
                     action={revokeApiKeyAction}
                     fields={{ tenant: slug, id: k.id }}

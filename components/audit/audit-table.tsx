@@ -30,28 +30,24 @@ export function AuditTable({ rows, timeZone }: { rows: AuditRow[]; timeZone: str
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => (
           <tr key={r.id} className="align-top">
-            <Td>
+            <Td className="min-w-28 whitespace-normal!">
               <time dateTime={r.iso}>{r.when}</time>
             </Td>
-            <Td className="max-w-56 truncate" title={r.who}>
-              {r.who}
-            </Td>
+            <Td className="min-w-44 whitespace-normal! wrap-anywhere">{r.who}</Td>
             <Td className="font-medium text-slate-900">{r.action}</Td>
-            <Td className="max-w-64 truncate" title={r.target}>
-              {r.target}
-            </Td>
-            <Td className="min-w-64 whitespace-normal">
+            <Td className="whitespace-normal! wrap-anywhere">{r.target}</Td>
+            <Td className="min-w-56 whitespace-normal!">
               {r.details.length ? (
                 <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs">
                   {r.details.map(([k, v]) => (
                     <div key={k} className="contents">
                       <dt className="text-slate-500">{k}</dt>
-                      <dd className="break-all text-slate-800">{v}</dd>
+                      <dd className="wrap-anywhere text-slate-800">{v}</dd>
                     </div>
                   ))}
                 </dl>
               ) : (
-                <span className="text-slate-400">—</span>
+                <span className="text-slate-500">—</span>
               )}
             </Td>
             <Td className="font-mono text-xs">{r.ip}</Td>

@@ -61,10 +61,20 @@ export function detailValue(value: unknown): string {
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
 
-/** The details object as `[label, value]` pairs, in stored order. */
+/**
+ * The details object as `[label, value]` pairs, in stored order. A top-level `from`/`to` pair
+ * (e.g. a role change) reads as one "change: viewer → analyst" line.
+ */
 export function detailPairs(details: unknown): [string, string][] {
   if (!details || typeof details !== 'object' || Array.isArray(details)) return [];
-  return Object.entries(details as Record<string, unknown>).map(([k, v]) => [detailKey(k), detailValue(v)]);
+  const d = details as Record<string, unknown>;
+  const change = 'from' in d && 'to' in d;
+  const pairs: [string, string][] = [];
+  for (const [k, v] of Object.entries(d)) {
+    if (change && k === 'from') pairs.push(['change', detailValue(d)]);
+    else if (!(change && k === 'to')) pairs.push([detailKey(k), detailValue(v)]);
+  }
+  return pairs;
 }
 
 /** Query-string values → safe filter options (anything odd is ignored rather than reported). */

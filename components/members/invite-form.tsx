@@ -6,7 +6,7 @@ import { FormMessage, fieldErrors } from '@/components/ui/form-message';
 import { formatDateTime } from '@/lib/format';
 import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
 import { type InviteResult, inviteMemberAction } from '@/lib/members/actions';
-import { CopyField, PendingButton, useFormAction } from './form-kit';
+import { CopyField, PendingButton, useActionForm } from '@/components/ui/form-kit';
 
 /** Invite by email; on success the one-time link is shown to copy (and says whether it was emailed). */
 export function InviteForm({
@@ -19,7 +19,7 @@ export function InviteForm({
   timeZone: string;
 }) {
   const [sent, setSent] = useState<(InviteResult & { email: string }) | null>(null);
-  const { state, pending, onSubmit, formRef } = useFormAction(inviteMemberAction, (data, form) => {
+  const { state, pending, onSubmit, formRef } = useActionForm(inviteMemberAction, (data, form) => {
     const email = String(new FormData(form).get('email') ?? '');
     setSent({ ...data, email });
     form.reset();

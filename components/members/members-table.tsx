@@ -2,7 +2,7 @@ import { Badge } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { ROLE_LABELS, type Role, isRole } from '@/lib/auth/permissions';
 import { leaveWorkspaceAction, removeMemberAction } from '@/lib/members/actions';
-import { ConfirmForm } from './confirm-form';
+import { ConfirmForm } from '@/components/ui/confirm-form';
 import { RoleForm } from './role-form';
 
 export interface MemberRow {

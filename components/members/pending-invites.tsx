@@ -1,7 +1,7 @@
 import { EmptyState } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { revokeInviteAction } from '@/lib/members/actions';
-import { ConfirmForm } from './confirm-form';
+import { ConfirmForm } from '@/components/ui/confirm-form';
 import { RoleBadge } from './members-table';
 
 export interface InviteRow {

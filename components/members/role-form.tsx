@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import { ROLE_LABELS, type Role } from '@/lib/auth/permissions';
 import { changeMemberRoleAction } from '@/lib/members/actions';
-import { InlineResult, useFormAction } from './form-kit';
+import { InlineResult, useActionForm } from '@/components/ui/form-kit';
 
 /** A member's role as a select with its own Save button (one form per row). */
 export function RoleForm({
@@ -20,7 +20,7 @@ export function RoleForm({
   role: string;
   roles: readonly Role[];
 }) {
-  const { state, pending, onSubmit, formRef } = useFormAction(changeMemberRoleAction);
+  const { state, pending, onSubmit, formRef } = useActionForm(changeMemberRoleAction);
   const [value, setValue] = useState(role);
   const id = `role-${userId}`;
 

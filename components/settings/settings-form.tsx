@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { PendingButton, errorsUnder, useFormAction } from '@/components/members/form-kit';
+import { PendingButton, errorsUnder, useActionForm } from '@/components/ui/form-kit';
 import { Field, SelectInput, TextInput } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { updateSettingsAction } from '@/lib/workspace/actions';
@@ -31,7 +31,7 @@ export function SettingsForm({
   options: SettingsOptions;
 }) {
   const [supported, setSupported] = useState<string[]>(values.supportedLocales);
-  const { state, pending, onSubmit, formRef } = useFormAction(updateSettingsAction);
+  const { state, pending, onSubmit, formRef } = useActionForm(updateSettingsAction);
   const failed = state && !state.ok ? state : null;
   const err = (name: string) => errorsUnder(failed?.fieldErrors, name);
 
@@ -93,7 +93,7 @@ export function SettingsForm({
                 onChange={(e) => toggle(l.code, e.currentTarget.checked)}
                 className="accent-brand-600"
               />
-              {l.label} <span className="text-xs text-slate-500">({l.code})</span>
+              {l.label} <span className="text-xs text-slate-600">({l.code})</span>
             </label>
           ))}
         </div>

@@ -26,7 +26,7 @@ export const NAV: NavSection[] = [
     label: 'Administration',
     items: [
       { href: '/members', label: 'Members', permission: 'members.read', icon: 'members' },
-      { href: '/api-keys', label: 'API keys', permission: 'workspace.read', icon: 'key' },
+      { href: '/api-keys', label: 'API keys', permission: 'apikeys.read', icon: 'key' },
       { href: '/audit', label: 'Audit log', permission: 'audit.read', icon: 'audit' },
       { href: '/settings', label: 'Settings', permission: 'workspace.read', icon: 'settings' },
     ],

@@ -1,13 +1,15 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 
+/** A table in a horizontally scrollable region that keyboard users can focus and scroll. */
 export function Table({ caption, children }: { caption?: string; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
+    <section className="overflow-x-auto" aria-label={caption ?? 'Table'} tabIndex={0}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}
       </table>
-    </div>
+    </section>
   );
 }
 
@@ -22,5 +24,6 @@ export function Th({ className = '', ...props }: ThHTMLAttributes<HTMLTableCellE
 }
 
 export function Td({ className = '', ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={`whitespace-nowrap px-3 py-2.5 text-slate-700 ${className}`} {...props} />;
+  const wrap = /whitespace-/.test(className) ? '' : 'whitespace-nowrap';
+  return <td className={`${wrap} px-3 py-2.5 text-slate-700 ${className}`} {...props} />;
 }

@@ -53,5 +53,8 @@ export async function findLiveKeyByHash(exec: Executor, keyHash: string) {
 }
 
 export async function touchApiKey(exec: Executor, tenantId: string, id: string) {
-  await exec.update(apiKeys).set({ lastUsedAt: new Date() }).where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id)));
+  await exec
+    .update(apiKeys)
+    .set({ lastUsedAt: new Date() })
+    .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id)));
 }

@@ -20,7 +20,7 @@ export const createApiKeySchema = z
     name: z.string().trim().min(1, 'Give the key a name.').max(60, 'At most 60 characters.'),
     allowedOrigins: z
       .preprocess(
-        (v) => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : v ?? []),
+        (v) => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : (v ?? [])),
         z.array(originSchema).max(20, 'At most 20 origins.'),
       )
       .default([]),

@@ -64,7 +64,12 @@ export async function revokeApiKey(db: Db, ctx: TenantContext, input: unknown) {
   return db.transaction(async (tx) => {
     const row = await revokeApiKeyRow(tx, ctx, id);
     if (!row) throw notFound('API key not found (it may already be revoked).');
-    await recordAudit(tx, ctx, { action: 'apikey.revoked', targetType: 'api_key', targetId: id, details: { name: row.name, prefix: row.prefix } });
+    await recordAudit(tx, ctx, {
+      action: 'apikey.revoked',
+      targetType: 'api_key',
+      targetId: id,
+      details: { name: row.name, prefix: row.prefix },
+    });
     return row;
   });
 }

@@ -25,7 +25,11 @@ export async function recordAudit(exec: Executor, ctx: TenantContext, entry: Aud
 }
 
 /** Newest first, `limit` rows, older than the `before` id (keyset pagination). */
-export async function listAudit(exec: Executor, ctx: TenantContext, opts: { limit?: number; before?: number; action?: string } = {}) {
+export async function listAudit(
+  exec: Executor,
+  ctx: TenantContext,
+  opts: { limit?: number; before?: number; action?: string } = {},
+) {
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
   const conds = [tenantFilter(ctx, auditLog)];
   if (opts.before) conds.push(lt(auditLog.id, opts.before));

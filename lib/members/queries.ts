@@ -5,7 +5,13 @@ import { type TenantContext, tenantFilter } from '@/lib/tenant/context';
 
 export async function listMembers(exec: Executor, ctx: TenantContext) {
   return exec
-    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, joinedAt: memberships.createdAt })
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: memberships.role,
+      joinedAt: memberships.createdAt,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(tenantFilter(ctx, memberships))
@@ -49,9 +55,22 @@ export async function deleteMember(exec: Executor, ctx: TenantContext, userId: s
 
 export async function listPendingInvites(exec: Executor, ctx: TenantContext) {
   return exec
-    .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, createdAt: invitations.createdAt })
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      createdAt: invitations.createdAt,
+    })
     .from(invitations)
-    .where(and(tenantFilter(ctx, invitations), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
+    .where(
+      and(
+        tenantFilter(ctx, invitations),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    )
     .orderBy(desc(invitations.createdAt));
 }
 
@@ -59,7 +78,14 @@ export async function revokeInviteRow(exec: Executor, ctx: TenantContext, id: st
   const [row] = await exec
     .update(invitations)
     .set({ revokedAt: new Date() })
-    .where(and(tenantFilter(ctx, invitations), eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(
+      and(
+        tenantFilter(ctx, invitations),
+        eq(invitations.id, id),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
     .returning();
   return row ?? null;
 }

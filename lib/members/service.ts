@@ -7,7 +7,14 @@ import { AppError, conflict, forbidden, notFound } from '@/lib/errors';
 import { sendMail } from '@/lib/mail';
 import { type TenantContext, hasPermission } from '@/lib/tenant/context';
 import { parseOrThrow } from '@/lib/validation';
-import { countOwners, deleteMember, findInviteByTokenHash, getMember, revokeInviteRow, setMemberRole } from './queries';
+import {
+  countOwners,
+  deleteMember,
+  findInviteByTokenHash,
+  getMember,
+  revokeInviteRow,
+  setMemberRole,
+} from './queries';
 import { changeRoleSchema, inviteSchema, removeMemberSchema, revokeInviteSchema } from './schemas';
 
 export const INVITE_TTL_DAYS = 7;
@@ -19,7 +26,8 @@ export const INVITE_TTL_DAYS = 7;
 export async function inviteMember(db: Db, ctx: TenantContext, input: unknown, appUrl: string) {
   if (!hasPermission(ctx, 'members.invite')) throw forbidden();
   const data = parseOrThrow(inviteSchema, input);
-  if (data.role === 'owner' && ctx.role !== 'owner') throw forbidden('Only an owner can invite another owner.');
+  if (data.role === 'owner' && ctx.role !== 'owner')
+    throw forbidden('Only an owner can invite another owner.');
   const token = randomToken(24);
   const result = await db.transaction(async (tx) => {
     const existing = await tx
@@ -28,7 +36,8 @@ export async function inviteMember(db: Db, ctx: TenantContext, input: unknown, a
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.tenantId, ctx.tenantId), eq(users.email, data.email)))
       .limit(1);
-    if (existing.length) throw conflict('This person is already a member.', { email: ['Already a member of this workspace.'] });
+    if (existing.length)
+      throw conflict('This person is already a member.', { email: ['Already a member of this workspace.'] });
     const [row] = await tx
       .insert(invitations)
       .values({
@@ -41,7 +50,12 @@ export async function inviteMember(db: Db, ctx: TenantContext, input: unknown, a
       })
       .returning({ id: invitations.id, expiresAt: invitations.expiresAt });
     if (!row) throw new AppError('internal', 'Could not create the invitation.');
-    await recordAudit(tx, ctx, { action: 'member.invited', targetType: 'invitation', targetId: row.id, details: { email: data.email, role: data.role } });
+    await recordAudit(tx, ctx, {
+      action: 'member.invited',
+      targetType: 'invitation',
+      targetId: row.id,
+      details: { email: data.email, role: data.role },
+    });
     return row;
   });
   const link = `${appUrl}/invite/${token}`;
@@ -59,7 +73,12 @@ export async function revokeInvite(db: Db, ctx: TenantContext, input: unknown) {
   return db.transaction(async (tx) => {
     const row = await revokeInviteRow(tx, ctx, id);
     if (!row) throw notFound('Invitation not found.');
-    await recordAudit(tx, ctx, { action: 'member.invite_revoked', targetType: 'invitation', targetId: id, details: { email: row.email } });
+    await recordAudit(tx, ctx, {
+      action: 'member.invite_revoked',
+      targetType: 'invitation',
+      targetId: id,
+      details: { email: row.email },
+    });
     return row;
   });
 }
@@ -71,13 +90,19 @@ export async function changeMemberRole(db: Db, ctx: TenantContext, input: unknow
   return db.transaction(async (tx) => {
     const member = await getMember(tx, ctx, userId);
     if (!member) throw notFound('Member not found.');
-    if ((member.role === 'owner' || role === 'owner') && ctx.role !== 'owner') throw forbidden('Only an owner can change ownership.');
+    if ((member.role === 'owner' || role === 'owner') && ctx.role !== 'owner')
+      throw forbidden('Only an owner can change ownership.');
     if (member.role === 'owner' && role !== 'owner' && (await countOwners(tx, ctx)) <= 1) {
       throw conflict('A workspace needs at least one owner: make someone else owner first.');
     }
     if (member.role === role) return member;
     await setMemberRole(tx, ctx, userId, role);
-    await recordAudit(tx, ctx, { action: 'member.role_changed', targetType: 'user', targetId: userId, details: { email: member.email, from: member.role, to: role } });
+    await recordAudit(tx, ctx, {
+      action: 'member.role_changed',
+      targetType: 'user',
+      targetId: userId,
+      details: { email: member.email, from: member.role, to: role },
+    });
     return { ...member, role };
   });
 }
@@ -90,12 +115,18 @@ export async function removeMember(db: Db, ctx: TenantContext, input: unknown) {
   return db.transaction(async (tx) => {
     const member = await getMember(tx, ctx, userId);
     if (!member) throw notFound('Member not found.');
-    if (member.role === 'owner' && !self && ctx.role !== 'owner') throw forbidden('Only an owner can remove an owner.');
+    if (member.role === 'owner' && !self && ctx.role !== 'owner')
+      throw forbidden('Only an owner can remove an owner.');
     if (member.role === 'owner' && (await countOwners(tx, ctx)) <= 1) {
       throw conflict('The last owner cannot be removed: make someone else owner first.');
     }
     await deleteMember(tx, ctx, userId);
-    await recordAudit(tx, ctx, { action: self ? 'member.left' : 'member.removed', targetType: 'user', targetId: userId, details: { email: member.email, role: member.role } });
+    await recordAudit(tx, ctx, {
+      action: self ? 'member.left' : 'member.removed',
+      targetType: 'user',
+      targetId: userId,
+      details: { email: member.email, role: member.role },
+    });
     return member;
   });
 }
@@ -112,7 +143,13 @@ export async function inspectInvite(db: Db, token: string): Promise<InviteState>
   if (row.invite.acceptedAt) return { state: 'used' };
   if (row.invite.revokedAt) return { state: 'revoked' };
   if (row.invite.expiresAt.getTime() < Date.now()) return { state: 'expired' };
-  return { state: 'valid', tenantName: row.tenantName, tenantSlug: row.tenantSlug, email: row.invite.email, role: row.invite.role };
+  return {
+    state: 'valid',
+    tenantName: row.tenantName,
+    tenantSlug: row.tenantSlug,
+    email: row.invite.email,
+    role: row.invite.role,
+  };
 }
 
 /**
@@ -123,18 +160,42 @@ export async function acceptInvite(db: Db, token: string, user: { id: string; em
   const info = await inspectInvite(db, token);
   if (info.state !== 'valid') throw new AppError('bad_request', INVITE_MESSAGES[info.state]);
   if (info.email !== user.email.toLowerCase()) {
-    throw new AppError('forbidden', `This invitation is for ${info.email}. Sign in with that address to accept it.`);
+    throw new AppError(
+      'forbidden',
+      `This invitation is for ${info.email}. Sign in with that address to accept it.`,
+    );
   }
   return db.transaction(async (tx) => {
     const [claimed] = await tx
       .update(invitations)
       .set({ acceptedAt: new Date() })
-      .where(and(eq(invitations.tokenHash, sha256(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .where(
+        and(
+          eq(invitations.tokenHash, sha256(token)),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      )
       .returning();
     if (!claimed) throw new AppError('bad_request', INVITE_MESSAGES.used);
-    await tx.insert(memberships).values({ tenantId: claimed.tenantId, userId: user.id, role: claimed.role }).onConflictDoNothing();
-    const ctx: TenantContext = { tenantId: claimed.tenantId, slug: info.tenantSlug, role: claimed.role as TenantContext['role'], userId: user.id, actorLabel: user.email, ip };
-    await recordAudit(tx, ctx, { action: 'member.joined', targetType: 'user', targetId: user.id, details: { email: user.email, role: claimed.role } });
+    await tx
+      .insert(memberships)
+      .values({ tenantId: claimed.tenantId, userId: user.id, role: claimed.role })
+      .onConflictDoNothing();
+    const ctx: TenantContext = {
+      tenantId: claimed.tenantId,
+      slug: info.tenantSlug,
+      role: claimed.role as TenantContext['role'],
+      userId: user.id,
+      actorLabel: user.email,
+      ip,
+    };
+    await recordAudit(tx, ctx, {
+      action: 'member.joined',
+      targetType: 'user',
+      targetId: user.id,
+      details: { email: user.email, role: claimed.role },
+    });
     return { slug: info.tenantSlug };
   });
 }

@@ -11,7 +11,8 @@ export interface DailyRow {
 
 /**
  * Daily revenue (paid orders in `currency`), orders and events between `from` (inclusive) and
- * `to` (exclusive), bucketed by calendar day in `timeZone`.
+ * `to` (exclusive), bucketed by calendar day in `timeZone`. Each row says whether its bucket is
+ * at or after `split` (`current`), so one scan serves a window and the one before it.
  */
 export async function dailyActivity(
   exec: Executor,
@@ -20,26 +21,32 @@ export async function dailyActivity(
   to: Date,
   timeZone: string,
   currency: string,
-): Promise<DailyRow[]> {
+  split: Date = from,
+): Promise<(DailyRow & { current: boolean })[]> {
   const r = await exec.execute(sql`
     with o as (
-      select to_char(placed_at at time zone ${timeZone}, 'YYYY-MM-DD') as day,
+      select to_char(placed_at at time zone ${timeZone}, 'YYYY-MM-DD') as day, placed_at >= ${split.toISOString()} as cur,
              sum(case when status = 'paid' and currency = ${currency} then total_minor else 0 end)::bigint as revenue,
              count(*) filter (where status = 'paid')::int as orders
       from orders
       where tenant_id = ${ctx.tenantId} and placed_at >= ${from.toISOString()} and placed_at < ${to.toISOString()}
-      group by 1
+      group by 1, 2
     ), e as (
-      select to_char(occurred_at at time zone ${timeZone}, 'YYYY-MM-DD') as day, count(*)::int as events
+      select to_char(occurred_at at time zone ${timeZone}, 'YYYY-MM-DD') as day, occurred_at >= ${split.toISOString()} as cur,
+             count(*)::int as events
       from events
       where tenant_id = ${ctx.tenantId} and occurred_at >= ${from.toISOString()} and occurred_at < ${to.toISOString()}
-      group by 1
+      group by 1, 2
     )
-    select coalesce(o.day, e.day) as day, coalesce(o.revenue, 0) as revenue, coalesce(o.orders, 0) as orders, coalesce(e.events, 0) as events
-    from o full outer join e on o.day = e.day
+    select coalesce(o.day, e.day) as day, coalesce(o.cur, e.cur) as cur, coalesce(o.revenue, 0) as revenue,
+           coalesce(o.orders, 0) as orders, coalesce(e.events, 0) as events
+    from o full outer join e on o.day = e.day and o.cur = e.cur
     order by 1`);
-  return rowsOf<{ day: string; revenue: string | number; orders: number; events: number }>(r).map((x) => ({
+  return rowsOf<{ day: string; cur: boolean; revenue: string | number; orders: number; events: number }>(
+    r,
+  ).map((x) => ({
     day: x.day,
+    current: Boolean(x.cur),
     revenueMinor: Number(x.revenue),
     orders: Number(x.orders),
     events: Number(x.events),

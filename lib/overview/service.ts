@@ -69,15 +69,17 @@ export async function getOverview(
   const to = opts.now ?? new Date();
   const from = new Date(to.getTime() - windowDays * DAY);
   const prevFrom = new Date(from.getTime() - windowDays * DAY);
-  const [cur, prev, shoppersNow, shoppersPrev, other, catalog, top] = await Promise.all([
-    dailyActivity(exec, ctx, from, to, opts.timeZone, opts.currency),
-    dailyActivity(exec, ctx, prevFrom, from, opts.timeZone, opts.currency),
+  // One scan over both windows; the day buckets are split at the window boundary afterwards.
+  const [both, shoppersNow, shoppersPrev, other, catalog, top] = await Promise.all([
+    dailyActivity(exec, ctx, prevFrom, to, opts.timeZone, opts.currency, from),
     activeShoppers(exec, ctx, from, to),
     activeShoppers(exec, ctx, prevFrom, from),
     otherCurrencyOrders(exec, ctx, from, to, opts.currency),
     catalogCounts(exec, ctx),
     topProducts(exec, ctx, from, to, opts.currency),
   ]);
+  const cur = both.filter((r) => r.current);
+  const prev = both.filter((r) => !r.current);
   const sum = (rows: DailyRow[], k: 'revenueMinor' | 'orders' | 'events') =>
     rows.reduce((a, r) => a + r[k], 0);
   const byDay = new Map(cur.map((r) => [r.day, r]));

@@ -19,13 +19,23 @@ const PUBLISHABLE_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(['w
  *   (another workspace is indistinguishable from a missing one).
  * - apiKey: unknown, malformed or revoked keys → `unauthenticated`.
  */
-export async function requireTenant(db: Db, source: TenantSource): Promise<TenantContext & { allowedOrigins?: string[] }> {
+export async function requireTenant(
+  db: Db,
+  source: TenantSource,
+): Promise<TenantContext & { allowedOrigins?: string[] }> {
   if (source.kind === 'session') {
     const tenant = await getTenantBySlug(db, source.slug);
     if (!tenant) throw notFound('Workspace not found');
     const membership = await getMembership(db, tenant.id, source.userId);
     if (!membership || !isRole(membership.role)) throw notFound('Workspace not found');
-    return { tenantId: tenant.id, slug: tenant.slug, role: membership.role, userId: source.userId, actorLabel: source.email, ip: source.ip };
+    return {
+      tenantId: tenant.id,
+      slug: tenant.slug,
+      role: membership.role,
+      userId: source.userId,
+      actorLabel: source.email,
+      ip: source.ip,
+    };
   }
   const kind = apiKeyKindOf(source.key);
   if (!kind || source.key.length > 100 || (source.expect && kind !== source.expect)) {

@@ -17,7 +17,10 @@ const create = userAction((db, user, input, ip) =>
 );
 
 /** Creates a workspace owned by the signed-in user and opens it. */
-export async function createWorkspaceAction(prev: unknown, formData: FormData): Promise<ActionResult<{ slug: string }>> {
+export async function createWorkspaceAction(
+  prev: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ slug: string }>> {
   const result = await create(prev, formData);
   if (!result.ok) return result;
   redirect(`/${result.data.slug}`);

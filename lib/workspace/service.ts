@@ -46,7 +46,12 @@ export async function createWorkspace(exec: Executor, input: CreateWorkspaceInpu
     actorLabel: input.ownerLabel,
     ip: input.ip,
   };
-  await recordAudit(exec, ctx, { action: 'workspace.created', targetType: 'workspace', targetId: tenant.id, details: { name: tenant.name, slug } });
+  await recordAudit(exec, ctx, {
+    action: 'workspace.created',
+    targetType: 'workspace',
+    targetId: tenant.id,
+    details: { name: tenant.name, slug },
+  });
   return tenant;
 }
 
@@ -67,7 +72,8 @@ export async function updateWorkspaceSettings(db: Db, ctx: TenantContext, input:
     if (!before) throw new AppError('not_found', 'Workspace not found');
     const changed: Record<string, { from: unknown; to: unknown }> = {};
     for (const k of ['name', 'currency', 'locale', 'supportedLocales', 'timeZone'] as const) {
-      if (JSON.stringify(before[k]) !== JSON.stringify(next[k])) changed[k] = { from: before[k], to: next[k] };
+      if (JSON.stringify(before[k]) !== JSON.stringify(next[k]))
+        changed[k] = { from: before[k], to: next[k] };
     }
     if (Object.keys(changed).length === 0) return before;
     const [row] = await tx
@@ -75,8 +81,12 @@ export async function updateWorkspaceSettings(db: Db, ctx: TenantContext, input:
       .set({ ...next, updatedAt: new Date() })
       .where(eq(tenants.id, ctx.tenantId))
       .returning();
-    await recordAudit(tx, ctx, { action: 'settings.updated', targetType: 'workspace', targetId: ctx.tenantId, details: changed });
+    await recordAudit(tx, ctx, {
+      action: 'settings.updated',
+      targetType: 'workspace',
+      targetId: ctx.tenantId,
+      details: changed,
+    });
     return row!;
   });
 }
-

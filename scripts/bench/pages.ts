@@ -86,7 +86,13 @@ const note = (s: string) => process.stderr.write(`${s}\n`);
 
 function ensureBuild(): void {
   const buildId = path.join(ROOT, '.next', 'BUILD_ID');
-  if (!opt.build && fs.existsSync(buildId)) return;
+  if (!opt.build && fs.existsSync(buildId)) {
+    const sources = ['app', 'components', 'lib', 'db', 'server'].map((d) => newestMtime(path.join(ROOT, d)));
+    if (Math.max(...sources) > fs.statSync(buildId).mtimeMs) {
+      note('Note: sources changed after the last `next build`; pass --build to measure the current code.');
+    }
+    return;
+  }
   note(
     opt.build ? 'Building the app (--build)…' : 'No production build (.next/BUILD_ID): running next build…',
   );
@@ -96,6 +102,16 @@ function ensureBuild(): void {
     env: { ...process.env, NODE_ENV: 'production' },
   });
   if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
+}
+
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const e of fs.readdirSync(p))
+    if (!e.startsWith('.') && e !== 'node_modules') max = Math.max(max, newestMtime(path.join(p, e)));
+  return max;
 }
 
 function serverEnv(dataDir: string, port: number): NodeJS.ProcessEnv {

@@ -65,7 +65,7 @@ export default async function DashboardLayout({
           </div>
         </div>
       </aside>
-      <main id="main" className="flex-1 px-4 py-8 lg:ml-64 lg:px-10">
+      <main id="main" className="min-w-0 flex-1 px-4 py-8 lg:ml-64 lg:px-10">
         <div className="mx-auto max-w-6xl">{children}</div>
       </main>
     </div>

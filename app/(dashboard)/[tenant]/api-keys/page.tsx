@@ -55,12 +55,9 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
         ) : null}
         <Card title="Keys">
           {keys.length === 0 ? (
-            <div className="space-y-5">
-              <EmptyState title="No API keys yet">
-                Create a key to connect Tailor to your shop. There are two kinds:
-              </EmptyState>
-              <KeyKindsExplainer />
-            </div>
+            <EmptyState title="No API keys yet" action={<KeyKindsExplainer />}>
+              Create a key to connect Tailor to your shop. There are two kinds:
+            </EmptyState>
           ) : (
             <KeysTable
               slug={ctx.slug}
@@ -73,7 +70,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
                 allowedOrigins: k.allowedOrigins,
                 created: formatDate(k.createdAt, 'en', tz),
                 lastUsed: k.lastUsedAt ? formatRelative(k.lastUsedAt, now) : 'Never',
-                revoked: k.revokedAt ? `Revoked ${formatDateTime(k.revokedAt, 'en', tz)}` : null,
+                revoked: k.revokedAt ? formatDateTime(k.revokedAt, 'en', tz) : null,
               }))}
             />
           )}

@@ -21,7 +21,7 @@ type Action<T> = (prev: ActionResult<T> | null, formData: FormData) => Promise<A
  * reset would wipe what the user typed when the server refuses it. After a failure, focus moves
  * to the first invalid field; `onSuccess` runs once per successful result.
  */
-export function useFormAction<T>(action: Action<T>, onSuccess?: (data: T, form: HTMLFormElement) => void) {
+export function useActionForm<T>(action: Action<T>, onSuccess?: (data: T, form: HTMLFormElement) => void) {
   const [state, dispatch, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const onSuccessRef = useRef(onSuccess);
@@ -44,7 +44,7 @@ export function useFormAction<T>(action: Action<T>, onSuccess?: (data: T, form: 
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
-/** A submit button driven by an explicit pending flag (for forms submitted through useFormAction). */
+/** A submit button driven by an explicit pending flag (for forms submitted through useActionForm). */
 export function PendingButton({
   pending,
   children,
@@ -75,7 +75,7 @@ export function InlineResult({ state, success }: { state: ActionResult<unknown> 
   if (!state) return null;
   if (!state.ok) {
     return (
-      <p role="alert" className="mt-1 whitespace-normal text-xs text-red-700">
+      <p role="alert" className="mt-1 max-w-64 whitespace-normal text-xs text-red-700">
         {state.message}
       </p>
     );
@@ -129,7 +129,7 @@ export function CopyField({ label, value, hint }: { label: string; value: string
         </button>
       </div>
       {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
         </p>
       ) : null}

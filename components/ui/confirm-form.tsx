@@ -3,7 +3,7 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/actions/action';
-import { InlineResult, useFormAction } from './form-kit';
+import { InlineResult, useActionForm } from '@/components/ui/form-kit';
 
 /**
  * A destructive action in two steps, without window.confirm: the first button reveals a short
@@ -30,7 +30,7 @@ export function ConfirmForm<T>({
   pendingText?: string;
 }) {
   const [confirming, setConfirming] = useState(false);
-  const { state, pending, onSubmit, formRef } = useFormAction(action, () => setConfirming(false));
+  const { state, pending, onSubmit, formRef } = useActionForm(action, () => setConfirming(false));
   const triggerRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
@@ -55,29 +55,31 @@ export function ConfirmForm<T>({
           ref={formRef}
           onSubmit={onSubmit}
           onKeyDown={onKeyDown}
-          className="flex flex-wrap items-center justify-end gap-2"
+          className="flex flex-col items-end gap-1.5"
         >
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          <span className="text-xs text-slate-700">{question}</span>
-          <button
-            type="submit"
-            disabled={pending}
-            aria-disabled={pending}
-            className={buttonClass('danger', 'px-2.5 py-1.5 text-xs')}
-          >
-            {pending ? pendingText : confirmLabel}
-          </button>
-          <button
-            ref={cancelRef}
-            type="button"
-            disabled={pending}
-            onClick={() => setConfirming(false)}
-            className={buttonClass('ghost', 'px-2.5 py-1.5 text-xs')}
-          >
-            Cancel
-          </button>
+          <span className="w-40 whitespace-normal text-right text-xs text-slate-700">{question}</span>
+          <span className="flex gap-2">
+            <button
+              type="submit"
+              disabled={pending}
+              aria-disabled={pending}
+              className={buttonClass('danger', 'px-2.5 py-1.5 text-xs')}
+            >
+              {pending ? pendingText : confirmLabel}
+            </button>
+            <button
+              ref={cancelRef}
+              type="button"
+              disabled={pending}
+              onClick={() => setConfirming(false)}
+              className={buttonClass('ghost', 'px-2.5 py-1.5 text-xs')}
+            >
+              Cancel
+            </button>
+          </span>
         </form>
       ) : (
         <button

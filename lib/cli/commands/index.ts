@@ -1,0 +1,19 @@
+import type { Command } from '../command';
+import { apikeyCreate } from './apikey-create';
+import { apikeyList } from './apikey-list';
+import { apikeyRevoke } from './apikey-revoke';
+import { demo } from './demo';
+import { userCreate } from './user-create';
+import { workspaceCreate } from './workspace-create';
+import { workspaceList } from './workspace-list';
+
+/** Every command, in the order `tailor --help` lists them. Add new commands here. */
+export const COMMANDS: readonly Command[] = [
+  workspaceCreate,
+  workspaceList,
+  apikeyCreate,
+  apikeyList,
+  apikeyRevoke,
+  demo,
+  userCreate,
+];
