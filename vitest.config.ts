@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'e2e/**', '.next/**', 'data/**'],
     environment: 'node',
+    env: { LOG_LEVEL: 'warn' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

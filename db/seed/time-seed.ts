@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '@/db/client';
 import { type SeedPhase, seedDemoWorkspace } from '@/lib/demo/service';
+import { getEnv } from '@/lib/env';
 import { generateDemoStore } from './generate';
 import { summarizeDemoStore } from './stats';
 
@@ -37,7 +38,7 @@ async function main() {
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tailor-seed-'));
   const postgres = process.argv.includes('--postgres');
-  const url = process.env.DATABASE_URL;
+  const url = getEnv().DATABASE_URL;
   if (postgres && !url) throw new Error('--postgres needs DATABASE_URL');
   const handle = await openDatabase(
     postgres && url ? { driver: 'node-postgres', url } : { driver: 'pglite', dataDir: dir },

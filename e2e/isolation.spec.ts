@@ -1,0 +1,126 @@
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { DEMO, expect, signIn, signUp, test } from './fixtures';
+
+/**
+ * Tenant isolation: workspace B (a fresh sign-up) probes every dashboard route, API route and
+ * server action with workspace A's ids, slug and keys. A is the demo workspace, which has data.
+ * Every probe must end in 404 / 401 / "not found", never in A's data or a change to A.
+ */
+
+async function createSecretKey(page: Page, slug: string, name: string): Promise<string> {
+  await page.goto(`/${slug}/api-keys`);
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const key = await page.getByRole('textbox', { name: 'Secret key' }).inputValue();
+  expect(key).toMatch(/^sk_/);
+  await page.getByRole('button', { name: 'Done, I have copied it' }).click();
+  return key;
+}
+
+/** Opens a key's revoke confirmation and reads the hidden id the form would send, then cancels. */
+async function keyIdOf(page: Page, name: string): Promise<string> {
+  await page.getByRole('button', { name: `Revoke ${name}` }).click();
+  const id = await page.locator('form input[name="id"]').first().inputValue();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  return id;
+}
+
+/** Rewrites hidden fields of the forms on the page just before submitting (a forged request). */
+async function forge(page: Page, fields: Record<string, string>): Promise<void> {
+  await page.evaluate((f) => {
+    for (const [name, value] of Object.entries(f)) {
+      for (const input of document.querySelectorAll<HTMLInputElement>(
+        `form input[type="hidden"][name="${name}"]`,
+      )) {
+        input.value = value;
+      }
+    }
+  }, fields);
+}
+
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+async function api(request: APIRequestContext, path: string, key: string) {
+  return request.get(path, { headers: { Authorization: `Bearer ${key}` } });
+}
+
+test('another workspace is not found through any route, API call or action', async ({ browser, request }) => {
+  test.slow();
+  // A: the demo workspace, with a key of its own and a product id.
+  const a = await newPage(browser);
+  await signIn(a, DEMO.email, DEMO.password);
+  const keyNameA = `iso-a-${Date.now()}`;
+  const keyA = await createSecretKey(a, DEMO.slug, keyNameA);
+  const keyIdA = await keyIdOf(a, keyNameA);
+  const list = await api(request, '/api/v1/products?limit=1', keyA);
+  expect(list.status()).toBe(200);
+  const productA = (await list.json()).data[0] as { id: string; externalId: string };
+  expect(productA.id).toBeTruthy();
+
+  // B: a new merchant with a key of its own.
+  const b = await newPage(browser);
+  const ownerB = await signUp(b, { label: 'iso-b' });
+  const keyNameB = 'iso-b-key';
+  const keyB = await createSecretKey(b, ownerB.slug, keyNameB);
+
+  // Dashboard routes of A, visited by B: 404, and nothing of A on the page.
+  for (const path of ['', '/members', '/api-keys', '/audit', '/settings', '/jobs']) {
+    const res = await b.goto(`/${DEMO.slug}${path}`);
+    expect(res?.status(), `/${DEMO.slug}${path}`).toBe(404);
+    await expect(b.getByText('Demo Store')).toHaveCount(0);
+  }
+
+  // API with B's key: A's product by id or external id → 404; the workspace is B's.
+  for (const path of [
+    `/api/v1/products/${productA.id}`,
+    `/api/v1/products/${encodeURIComponent(productA.externalId)}`,
+  ]) {
+    const res = await api(request, path, keyB);
+    expect(res.status(), path).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'Product not found' } });
+  }
+  expect((await (await api(request, '/api/v1/workspace', keyB)).json()).slug).toBe(ownerB.slug);
+  expect((await (await api(request, '/api/v1/products', keyB)).json()).data).toEqual([]);
+  // No key, a made-up key, a key in the wrong header: 401.
+  expect((await request.get('/api/v1/workspace')).status()).toBe(401);
+  expect((await api(request, '/api/v1/workspace', 'sk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status()).toBe(401);
+
+  // Server actions from B's pages with A's slug in the tenant field: "not found", no change.
+  await b.goto(`/${ownerB.slug}/settings`);
+  await forge(b, { tenant: DEMO.slug });
+  await b.getByLabel('Workspace name').fill('Hijacked');
+  await b.getByRole('button', { name: 'Save settings' }).click();
+  await expect(b.getByRole('alert').filter({ hasText: 'Workspace not found' })).toBeVisible();
+
+  await b.goto(`/${ownerB.slug}/members`);
+  await forge(b, { tenant: DEMO.slug });
+  await b.getByLabel('Email').fill(`intruder-${Date.now()}@example.test`);
+  await b.getByRole('button', { name: 'Invite', exact: true }).click();
+  await expect(b.getByRole('alert').filter({ hasText: 'Workspace not found' })).toBeVisible();
+
+  await b.goto(`/${ownerB.slug}/jobs`);
+  await forge(b, { tenant: DEMO.slug });
+  await b.getByRole('button', { name: 'Run the workspace clean-up now' }).click();
+  await expect(b.getByRole('alert').filter({ hasText: 'Workspace not found' })).toBeVisible();
+
+  // B revoking A's key by id, from B's own workspace: not found, and A's key still works.
+  await b.goto(`/${ownerB.slug}/api-keys`);
+  await b.getByRole('button', { name: `Revoke ${keyNameB}` }).click();
+  await forge(b, { id: keyIdA });
+  await b.getByRole('button', { name: 'Revoke', exact: true }).click();
+  await expect(b.getByRole('alert').filter({ hasText: /not found/i })).toBeVisible();
+  expect((await api(request, '/api/v1/workspace', keyA)).status()).toBe(200);
+  expect((await api(request, '/api/v1/workspace', keyB)).status()).toBe(200); // B's own key untouched too
+
+  // And nothing changed in A: its name is intact and B's attempts left no trace in A's audit log.
+  await a.goto(`/${DEMO.slug}/settings`);
+  await expect(a.getByLabel('Workspace name')).toHaveValue('Demo Store');
+  await a.goto(`/${DEMO.slug}/audit`);
+  await expect(a.getByText(ownerB.email)).toHaveCount(0);
+
+  await a.context().close();
+  await b.context().close();
+});
