@@ -28,6 +28,10 @@ test('the workspace switcher and navigation work by keyboard', async ({ page }) 
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/${DEMO.slug}/members$`));
   await expect(nav.getByRole('link', { name: 'Members' })).toHaveAttribute('aria-current', 'page');
-  await page.getByText('Demo Store', { exact: true }).first().click();
+  const switcher = page.locator('summary').filter({ hasText: 'Current workspace: Demo Store' });
+  await switcher.focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('link', { name: '+ New workspace' })).toBeVisible();
+  await page.getByRole('link', { name: '+ New workspace' }).click();
+  await expect(page.getByRole('heading', { name: 'Create a workspace' })).toBeVisible();
 });

@@ -108,6 +108,9 @@ export default defineConfig({
           TAILOR_DATA_DIR: dataDir,
           TAILOR_SEED_DEMO: 'true',
           TAILOR_ALLOW_SIGNUP: 'true',
+          // Specs set X-Forwarded-For per test so the per-IP sign-in throttle of one test never
+          // reaches another (all browsers share 127.0.0.1).
+          TRUST_PROXY: 'true',
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
         },
       },

@@ -1,3 +1,4 @@
+import { DEMO_EMAIL } from '@/lib/demo/constants';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { memberships, users } from '@/db/schema';
@@ -9,7 +10,6 @@ import { getTenantBySlug } from '@/lib/workspace/queries';
 import { CliError } from './command';
 
 /** The demo store's login (see lib/demo); the default owner of `tailor workspace create`. */
-export const DEMO_EMAIL = 'demo@tailor.local';
 
 /** Audit label of everything the CLI does on someone's behalf. */
 export const cliActor = (email: string) => `CLI (${email})`;

@@ -1,3 +1,11 @@
+import {
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  DEMO_SETTINGS,
+  DEMO_SLUG,
+  DEMO_USER_NAME,
+  DEMO_WORKSPACE_NAME,
+} from './constants';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { events, orderLines, orders, products, shoppers, tenants, users } from '@/db/schema';
@@ -18,18 +26,14 @@ import {
 
 export type { DemoCounts };
 
-/** The public demo login (shown on the sign-in page of a demo instance). */
-export const DEMO_EMAIL = 'demo@tailor.local';
-export const DEMO_PASSWORD = 'tailor-demo-2026';
-export const DEMO_USER_NAME = 'Demo User';
-export const DEMO_SLUG = 'demo';
-export const DEMO_WORKSPACE_NAME = 'Demo Store';
-export const DEMO_SETTINGS = {
-  currency: 'EUR',
-  locale: 'en',
-  supportedLocales: ['en', 'de', 'fr', 'es', 'ja', 'zh'],
-  timeZone: 'Europe/Berlin',
-} as const;
+export {
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  DEMO_SETTINGS,
+  DEMO_SLUG,
+  DEMO_USER_NAME,
+  DEMO_WORKSPACE_NAME,
+} from './constants';
 
 export type SeedPhase = 'generating' | 'products' | 'shoppers' | 'orders' | 'order_lines' | 'events' | 'done';
 
