@@ -26,6 +26,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   TAILOR_ALLOW_SIGNUP: boolish,
   TRUST_PROXY: boolish,
+  /**
+   * Keys for encrypting secrets at rest (store credentials): `1:<base64 32 bytes>,2:<…>`; the highest
+   * version encrypts, all decrypt. Generated into the data folder for local use when missing.
+   */
+  TAILOR_ENCRYPTION_KEYS: z.string().optional(),
   /** Tests only: a real Postgres server to run the database tests against as well. */
   TEST_DATABASE_URL: z.string().url().optional(),
 });

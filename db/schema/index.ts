@@ -2,3 +2,4 @@ export * from './users';
 export * from './tenants';
 export * from './commerce';
 export * from './jobs';
+export * from './ingest';
