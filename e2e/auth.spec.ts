@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { expect, signIn, signUp, test, TEST_PASSWORD } from './fixtures';
+import { expect, signIn, signOut, signUp, TEST_PASSWORD, test } from './fixtures';
 
 // Each test speaks from its own client IP (the e2e server trusts X-Forwarded-For), so the per-IP
 // sign-in throttle of one test never affects another.
@@ -12,8 +12,7 @@ test.describe('accounts and sessions', () => {
     const account = await signUp(page, { label: 'auth' });
     await expect(page.getByRole('heading', { level: 1, name: account.workspaceName })).toBeVisible();
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect(page).toHaveURL(/\/sign-in/);
+    await signOut(page);
     await page.goto(`/${account.slug}/members`);
     await expect(page).toHaveURL(/\/sign-in/);
 
@@ -24,7 +23,7 @@ test.describe('accounts and sessions', () => {
 
   test('a duplicate email is refused with a field message and the typed values stay', async ({ page }) => {
     const account = await signUp(page, { label: 'dup' });
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     await page.goto('/sign-up');
     await page.getByLabel('Your name').fill('Someone Else');
     await page.getByLabel('Email').fill(account.email);
@@ -40,7 +39,7 @@ test.describe('accounts and sessions', () => {
     const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': fakeIp() } });
     const page = await context.newPage();
     const account = await signUp(page, { label: 'generic' });
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     const attempt = async (email: string, password: string) => {
       await page.goto('/sign-in');
       await page.getByLabel('Email').fill(email);
@@ -61,7 +60,7 @@ test.describe('accounts and sessions', () => {
     const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': fakeIp() } });
     const page = await context.newPage();
     const account = await signUp(page, { label: 'throttle' });
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     for (let i = 0; i < 5; i++) {
       await page.goto('/sign-in');
       await page.getByLabel('Email').fill(account.email);
