@@ -25,14 +25,14 @@ export async function dailyActivity(
 ): Promise<(DailyRow & { current: boolean })[]> {
   const r = await exec.execute(sql`
     with o as (
-      select to_char(placed_at at time zone ${timeZone}, 'YYYY-MM-DD') as day, placed_at >= ${split.toISOString()} as cur,
+      select (placed_at at time zone ${timeZone})::date::text as day, placed_at >= ${split.toISOString()} as cur,
              sum(case when status = 'paid' and currency = ${currency} then total_minor else 0 end)::bigint as revenue,
              count(*) filter (where status = 'paid')::int as orders
       from orders
       where tenant_id = ${ctx.tenantId} and placed_at >= ${from.toISOString()} and placed_at < ${to.toISOString()}
       group by 1, 2
     ), e as (
-      select to_char(occurred_at at time zone ${timeZone}, 'YYYY-MM-DD') as day, occurred_at >= ${split.toISOString()} as cur,
+      select (occurred_at at time zone ${timeZone})::date::text as day, occurred_at >= ${split.toISOString()} as cur,
              count(*)::int as events
       from events
       where tenant_id = ${ctx.tenantId} and occurred_at >= ${from.toISOString()} and occurred_at < ${to.toISOString()}

@@ -104,3 +104,36 @@ export async function getOverview(
     topProducts: top,
   };
 }
+
+const CACHE_MS = 60_000;
+const g = globalThis as unknown as {
+  __tailorOverviewCache?: Map<string, { at: number; value: Promise<Overview> }>;
+};
+g.__tailorOverviewCache ??= new Map();
+const cache = g.__tailorOverviewCache;
+
+/**
+ * The overview as the dashboard shows it: computed at most once a minute per workspace and
+ * settings (a 30-day view does not need per-request freshness; scanning the window costs
+ * hundreds of milliseconds on a busy store).
+ */
+export function getOverviewCached(
+  exec: Executor,
+  ctx: TenantContext,
+  opts: { timeZone: string; currency: string },
+): Promise<Overview> {
+  const key = `${ctx.tenantId}|${opts.timeZone}|${opts.currency}`;
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && now - hit.at < CACHE_MS) return hit.value;
+  const value = getOverview(exec, ctx, { ...opts, now: new Date(now) });
+  cache.set(key, { at: now, value });
+  value.catch(() => cache.delete(key));
+  if (cache.size > 5_000) cache.delete(cache.keys().next().value as string);
+  return value;
+}
+
+/** Drops a workspace's cached overview (after an import or sync changed its data). */
+export function invalidateOverview(tenantId: string): void {
+  for (const key of cache.keys()) if (key.startsWith(`${tenantId}|`)) cache.delete(key);
+}

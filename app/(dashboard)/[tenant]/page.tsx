@@ -7,7 +7,7 @@ import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { getPageTenant } from '@/lib/auth/session';
 import { formatDate, formatMoney, formatNumber } from '@/lib/format';
-import { getOverview } from '@/lib/overview/service';
+import { getOverviewCached } from '@/lib/overview/service';
 import { getTenant } from '@/lib/workspace/queries';
 
 export const dynamic = 'force-dynamic';
@@ -21,7 +21,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
   const tenant = await getTenant(db, page.ctx);
   if (!tenant) notFound();
   const { locale, currency, timeZone } = tenant;
-  const o = await getOverview(db, page.ctx, { timeZone, currency });
+  const o = await getOverviewCached(db, page.ctx, { timeZone, currency });
   const money = (m: number) => formatMoney(m, currency, locale);
   const num = (n: number) => formatNumber(n, locale);
   const dayLabel = (d: string) =>
@@ -33,7 +33,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
     <>
       <PageHeader
         title={tenant.name}
-        description={`Last ${o.windowDays} days, ${formatDate(o.from, locale, timeZone)} – ${formatDate(o.to, locale, timeZone)} (${timeZone}), in ${currency}.`}
+        description={`Last ${o.windowDays} days, ${formatDate(o.from, locale, timeZone)} – ${formatDate(o.to, locale, timeZone)} (${timeZone}), in ${currency}. Figures refresh every minute.`}
       />
       {empty ? (
         <Card>
