@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
 import { listAudit } from '@/lib/audit/service';
-import type { Role } from '@/lib/auth/permissions';
-import { signUp } from '@/lib/auth/service';
-import { acceptInvite, inviteMember } from '@/lib/members/service';
-import type { TenantContext } from '@/lib/tenant/context';
 import { requireTenant } from '@/lib/tenant/require-tenant';
 import { testDrivers, useTestDatabase } from '@/lib/testing/db';
-import { createTestTenant } from '@/lib/testing/fixtures';
+import { createTestMember, createTestTenant } from '@/lib/testing/fixtures';
 import { listApiKeys } from './queries';
 import { createApiKey, revokeApiKey } from './service';
-
-let seq = 0;
-
-/** A new user joined to the owner's workspace with `role`, and their context there. */
-async function addMember(db: Db, owner: TenantContext, role: Role): Promise<TenantContext> {
-  const email = `${role}-${++seq}-${Date.now()}@example.test`;
-  const { link } = await inviteMember(db, owner, { email, role }, 'http://app.test');
-  const { user } = await signUp(db, {
-    name: 'Member',
-    email,
-    password: 'correct horse 9',
-    workspaceName: `Own ${seq} ${Date.now()}`,
-  });
-  await acceptInvite(db, link.split('/').at(-1)!, user);
-  return requireTenant(db, { kind: 'session', slug: owner.slug, userId: user.id, email });
-}
 
 describe.each(testDrivers())('API keys service (%s)', (driver) => {
   const handle = useTestDatabase(driver);
@@ -119,13 +98,13 @@ describe.each(testDrivers())('API keys service (%s)', (driver) => {
     const owner = await createTestTenant(db(), 'kroles');
     const key = await createApiKey(db(), owner.ctx, { kind: 'secret', name: 'Owner key' });
     for (const role of ['viewer', 'analyst', 'marketer'] as const) {
-      const member = await addMember(db(), owner.ctx, role);
+      const member = await createTestMember(db(), owner.ctx, role);
       await expect(createApiKey(db(), member, { kind: 'secret', name: 'Nope' })).rejects.toMatchObject({
         code: 'forbidden',
       });
       await expect(revokeApiKey(db(), member, { id: key.id })).rejects.toMatchObject({ code: 'forbidden' });
     }
-    const admin = await addMember(db(), owner.ctx, 'admin');
+    const admin = await createTestMember(db(), owner.ctx, 'admin');
     await expect(createApiKey(db(), admin, { kind: 'secret', name: 'Admin key' })).resolves.toMatchObject({
       name: 'Admin key',
     });

@@ -3,12 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { invitations } from '@/db/schema';
 import { listAudit } from '@/lib/audit/service';
-import type { Role } from '@/lib/auth/permissions';
 import { signUp } from '@/lib/auth/service';
-import type { TenantContext } from '@/lib/tenant/context';
 import { requireTenant } from '@/lib/tenant/require-tenant';
 import { testDrivers, useTestDatabase } from '@/lib/testing/db';
-import { createTestTenant } from '@/lib/testing/fixtures';
+import { createTestMember, createTestTenant } from '@/lib/testing/fixtures';
 import { listMembers, listPendingInvites } from './queries';
 import {
   INVITE_MESSAGES,
@@ -33,20 +31,6 @@ async function createUser(db: Db, email: string) {
     workspaceName: `Own ${seq} ${Date.now()}`,
   });
   return user;
-}
-
-/** Invites a new user into the owner's workspace with `role` and returns their context there. */
-async function addMember(
-  db: Db,
-  owner: TenantContext,
-  role: Role,
-): Promise<TenantContext & { userId: string }> {
-  const email = uniqueEmail(role);
-  const { link } = await inviteMember(db, owner, { email, role }, APP_URL);
-  const user = await createUser(db, email);
-  await acceptInvite(db, tokenOf(link), user);
-  const ctx = await requireTenant(db, { kind: 'session', slug: owner.slug, userId: user.id, email });
-  return { ...ctx, userId: user.id };
 }
 
 describe.each(testDrivers())('members service (%s)', (driver) => {
@@ -172,7 +156,7 @@ describe.each(testDrivers())('members service (%s)', (driver) => {
       code: 'conflict',
       message: expect.stringMatching(/last owner cannot be removed/),
     });
-    const admin = await addMember(db(), owner.ctx, 'admin');
+    const admin = await createTestMember(db(), owner.ctx, 'admin');
     await expect(
       changeMemberRole(db(), admin, { userId: owner.userId, role: 'viewer' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
@@ -191,8 +175,8 @@ describe.each(testDrivers())('members service (%s)', (driver) => {
 
   it('enforces roles: viewers cannot invite or manage, admins cannot create owners, anyone may leave', async () => {
     const owner = await createTestTenant(db(), 'roles');
-    const viewer = await addMember(db(), owner.ctx, 'viewer');
-    const admin = await addMember(db(), owner.ctx, 'admin');
+    const viewer = await createTestMember(db(), owner.ctx, 'viewer');
+    const admin = await createTestMember(db(), owner.ctx, 'admin');
     await expect(
       inviteMember(db(), viewer, { email: uniqueEmail('v'), role: 'viewer' }, APP_URL),
     ).rejects.toMatchObject({ code: 'forbidden' });
@@ -242,7 +226,7 @@ describe.each(testDrivers())('members service (%s)', (driver) => {
 
   it('writes an audit entry for every change', async () => {
     const owner = await createTestTenant(db(), 'audit');
-    const member = await addMember(db(), owner.ctx, 'viewer');
+    const member = await createTestMember(db(), owner.ctx, 'viewer');
     const spare = await inviteMember(
       db(),
       owner.ctx,
