@@ -111,6 +111,8 @@ export default defineConfig({
           // Specs set X-Forwarded-For per test so the per-IP sign-in throttle of one test never
           // reaches another (all browsers share 127.0.0.1).
           TRUST_PROXY: 'true',
+          // The connections spec points a store at a fake server on 127.0.0.1.
+          TAILOR_ALLOW_LOCAL_STORES: 'true',
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
         },
       },

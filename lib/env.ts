@@ -31,6 +31,7 @@ const schema = z.object({
    * version encrypts, all decrypt. Generated into the data folder for local use when missing.
    */
   TAILOR_ENCRYPTION_KEYS: z.string().optional(),
+  TAILOR_ALLOW_LOCAL_STORES: boolish, // stores on http://127.0.0.1 (always allowed outside production)
   /** Tests only: a real Postgres server to run the database tests against as well. */
   TEST_DATABASE_URL: z.string().url().optional(),
 });

@@ -4,6 +4,8 @@ import type { JobRow, JobStatus } from '@/lib/jobs/types';
 /** Names shown for job types; an unknown type shows as its identifier. */
 const LABELS: Record<string, string> = {
   'maintenance.cleanup': 'Workspace clean-up',
+  'connectors.sync': 'Store sync',
+  'connectors.sync-all': 'Store sync (hourly)',
 };
 
 export function jobLabel(type: string): string {

@@ -27,6 +27,7 @@ export const NAV: NavSection[] = [
     items: [
       { href: '/members', label: 'Members', permission: 'members.read', icon: 'members' },
       { href: '/api-keys', label: 'API keys', permission: 'apikeys.read', icon: 'key' },
+      { href: '/connections', label: 'Connections', permission: 'workspace.read', icon: 'settings' },
       { href: '/audit', label: 'Audit log', permission: 'audit.read', icon: 'audit' },
       { href: '/settings', label: 'Settings', permission: 'workspace.read', icon: 'settings' },
     ],

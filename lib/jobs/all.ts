@@ -3,3 +3,4 @@
  * A runner can only run the types it has loaded, so a new job module is added here.
  */
 import './builtin/maintenance';
+import '@/lib/connectors/job';
