@@ -67,7 +67,7 @@ test('another workspace is not found through any route, API call or action', asy
   const keyB = await createSecretKey(b, ownerB.slug, keyNameB);
 
   // Dashboard routes of A, visited by B: 404, and nothing of A on the page.
-  for (const path of ['', '/members', '/api-keys', '/audit', '/settings', '/jobs']) {
+  for (const path of ['', '/members', '/api-keys', '/audit', '/settings', '/jobs', '/connections']) {
     const res = await b.goto(`/${DEMO.slug}${path}`);
     expect(res?.status(), `/${DEMO.slug}${path}`).toBe(404);
     await expect(b.getByText('Demo Store')).toHaveCount(0);
