@@ -10,6 +10,8 @@ import { register } from 'tsx/esm/api';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // A relative TAILOR_DATA_DIR means "relative to where the command was typed".
 if (process.env.TAILOR_DATA_DIR) process.env.TAILOR_DATA_DIR = path.resolve(process.env.TAILOR_DATA_DIR);
+// Relative file arguments too: remember the caller's directory before moving to the root.
+process.env.TAILOR_CALLER_CWD = process.cwd();
 process.chdir(root);
 register({ tsconfig: path.join(root, 'tsconfig.json') });
 await import(pathToFileURL(path.join(root, 'lib/cli/main.ts')).href);

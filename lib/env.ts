@@ -32,12 +32,18 @@ const schema = z.object({
    */
   TAILOR_ENCRYPTION_KEYS: z.string().optional(),
   TAILOR_ALLOW_LOCAL_STORES: boolish, // stores on http://127.0.0.1 (always allowed outside production)
+  /** The directory the CLI was typed in (set by bin/tailor.mjs, which then moves to the project root). */
+  TAILOR_CALLER_CWD: z.string().optional(),
+  /** Set by npm for `npm run …`: the directory npm was called from. */
+  INIT_CWD: z.string().optional(),
   /** Tests only: a real Postgres server to run the database tests against as well. */
   TEST_DATABASE_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof schema> & {
   dataDir: string;
+  /** Where relative paths given on the command line are resolved from. */
+  callerCwd: string;
   appUrl: string;
   databaseDriver: 'pglite' | 'node-postgres' | 'vercel-postgres';
 };
@@ -56,6 +62,7 @@ export function getEnv(): Env {
   cached = {
     ...e,
     dataDir: path.resolve(e.TAILOR_DATA_DIR),
+    callerCwd: path.resolve(e.TAILOR_CALLER_CWD ?? e.INIT_CWD ?? process.cwd()),
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     databaseDriver: e.DATABASE_URL ? 'node-postgres' : e.POSTGRES_URL ? 'vercel-postgres' : 'pglite',
   };

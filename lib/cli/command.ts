@@ -12,6 +12,15 @@ export interface OptionSpec {
 }
 export type OptionSpecs = Record<string, OptionSpec>;
 
+/**
+ * A positional argument: `tailor import <kind> <file>`. Each fills the option of the same name
+ * (which must exist), so `--kind x` and a first argument `x` are the same thing.
+ */
+export interface ArgSpec {
+  name: string;
+  description: string;
+}
+
 /** Parsed flag values, typed from the specs: strings for string flags, booleans for switches. */
 export type OptionValues<O extends OptionSpecs> = {
   [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string;
@@ -41,6 +50,8 @@ export interface Command<O extends OptionSpecs = OptionSpecs> {
   /** Paragraphs shown by `tailor <command> --help` after the usage line. */
   description?: string;
   options: O;
+  /** Positional arguments, in order; each names one of `options`. */
+  args?: readonly ArgSpec[];
   examples?: string[];
   /** Service field names → flags, for error messages (`allowedOrigins` → `--origins`). */
   fieldFlags?: Record<string, string>;

@@ -8,7 +8,10 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
 /** `tailor workspace create --name <name> [--slug <slug>] [--json]`, from the option specs. */
 export function usageLine(command: Command): string {
   const parts = [`tailor ${command.name}`];
+  const positional = new Set((command.args ?? []).map((a) => a.name));
+  for (const a of command.args ?? []) parts.push(`<${a.name}>`);
   for (const [name, spec] of Object.entries(command.options)) {
+    if (positional.has(name)) continue;
     const flag = spec.type === 'boolean' ? `--${name}` : `--${name} <${spec.placeholder ?? name}>`;
     parts.push(spec.required ? flag : `[${flag}]`);
   }
@@ -18,6 +21,14 @@ export function usageLine(command: Command): string {
 export function commandHelp(command: Command): string {
   const lines = [`Usage: ${usageLine(command)}`, '', command.summary];
   if (command.description) lines.push('', command.description);
+  if (command.args?.length) {
+    const width = Math.max(...command.args.map((a) => a.name.length + 2));
+    lines.push(
+      '',
+      'Arguments:',
+      ...command.args.map((a) => `  ${`<${a.name}>`.padEnd(width)}  ${a.description}`),
+    );
+  }
   lines.push('', 'Options:', ...optionLines({ ...command.options, ...GLOBAL_OPTIONS }));
   if (command.examples?.length) lines.push('', 'Examples:', ...command.examples.map((e) => `  ${e}`));
   return lines.join('\n');

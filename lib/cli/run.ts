@@ -146,10 +146,19 @@ function parseValues(command: Command, args: string[]): Record<string, string | 
   } catch (e) {
     throw new UsageError(parseErrorMessage(e), command);
   }
-  if (parsed.positionals.length > 0) {
-    throw new UsageError(`unexpected argument "${parsed.positionals[0]}" for "${command.name}".`, command);
-  }
   const values = parsed.values as Record<string, string | boolean | undefined>;
+  const specs = command.args ?? [];
+  if (parsed.positionals.length > specs.length) {
+    const extra = parsed.positionals[specs.length];
+    throw new UsageError(`unexpected argument "${extra}" for "${command.name}".`, command);
+  }
+  parsed.positionals.forEach((value, i) => {
+    const name = specs[i]!.name;
+    if (values[name] !== undefined && values[name] !== value) {
+      throw new UsageError(`<${name}> given twice ("${value}" and --${name} "${values[name]}").`, command);
+    }
+    values[name] = value;
+  });
   if (values.help) return values;
   for (const [name, spec] of Object.entries(command.options)) {
     const v = values[name];
