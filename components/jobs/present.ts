@@ -4,6 +4,7 @@ import type { JobRow, JobStatus } from '@/lib/jobs/types';
 /** Names shown for job types; an unknown type shows as its identifier. */
 const LABELS: Record<string, string> = {
   'maintenance.cleanup': 'Workspace clean-up',
+  'import.file': 'File import',
   'connectors.sync': 'Store sync',
   'connectors.sync-all': 'Store sync (hourly)',
 };

@@ -22,13 +22,14 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /**
- * Keeps the last record of each key, in first-seen order: one statement may not touch a row
- * twice (ON CONFLICT refuses), and the later record is the newer truth.
+ * Keeps the last record of each key (one statement may not touch a row twice, and the later
+ * record is the newer truth), sorted by key: concurrent writers then lock rows in the same
+ * order, which keeps two syncs of one workspace from deadlocking each other.
  */
 export function lastByKey<T>(records: readonly T[], key: (r: T) => string): T[] {
   const m = new Map<string, T>();
   for (const r of records) m.set(key(r), r);
-  return [...m.values()];
+  return [...m.keys()].sort().map((k) => m.get(k)!);
 }
 
 /** How one record field maps to a column, and how an update combines old and new values. */

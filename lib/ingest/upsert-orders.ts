@@ -109,7 +109,16 @@ export async function upsertOrders(
   exec: Executor,
   ctx: Tenant,
   records: readonly OrderRecord[],
-  opts: { source?: string; ids?: IdCache } = {},
+  opts: {
+    source?: string;
+    ids?: IdCache;
+    /**
+     * The caller knows these orders are most likely new (the tenant had none when its import
+     * started): skip looking for stored copies. Any that do exist are still handled correctly,
+     * as updates (rewritten rather than reported unchanged).
+     */
+    likelyNew?: boolean;
+  } = {},
 ): Promise<OrderUpsertCounts> {
   const cache = opts.ids ?? createIdCache();
   const source = opts.source ?? 'manual';
@@ -130,8 +139,10 @@ export async function upsertOrders(
     const shopperOf = (r: OrderRecord) =>
       r.shopperExternalId ? (cache.customers.get(r.shopperExternalId) ?? null) : null;
 
-    const stored = rowsOf<Stored>(
-      await exec.execute(sql`
+    const stored = opts.likelyNew
+      ? []
+      : rowsOf<Stored>(
+          await exec.execute(sql`
         select v.ext as external_id, o.shopper_id, o.status, o.currency, o.total_minor::float8 as total_minor,
           o.country, (extract(epoch from o.placed_at) * 1000)::float8 as placed_ms, o.source,
           (select coalesce(json_agg(json_build_array(l.product_external_id, l.title, l.quantity, l.unit_price_minor)
@@ -141,7 +152,7 @@ export async function upsertOrders(
         cross join lateral (
           select * from orders where tenant_id = ${t} and external_id = v.ext limit 1
         ) o`),
-    );
+        );
     const storedBy = new Map(stored.map((s) => [s.external_id, s]));
     const todo = chunk.filter((r) => {
       const s = storedBy.get(r.externalId);

@@ -3,4 +3,5 @@
  * A runner can only run the types it has loaded, so a new job module is added here.
  */
 import './builtin/maintenance';
+import '@/lib/import/job';
 import '@/lib/connectors/job';

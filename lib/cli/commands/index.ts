@@ -3,6 +3,7 @@ import { apikeyCreate } from './apikey-create';
 import { apikeyList } from './apikey-list';
 import { apikeyRevoke } from './apikey-revoke';
 import { demo } from './demo';
+import { importFile } from './import';
 import { userCreate } from './user-create';
 import { workspaceCreate } from './workspace-create';
 import { workspaceList } from './workspace-list';
@@ -15,5 +16,6 @@ export const COMMANDS: readonly Command[] = [
   apikeyList,
   apikeyRevoke,
   demo,
+  importFile,
   userCreate,
 ];
