@@ -1,4 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { eventCounterBuffer } from '@/lib/events/counters';
+import { createEventsHandler } from '@/lib/events/handler';
+import { MAX_BODY_BYTES } from '@/lib/events/schemas';
 import { healthResponse } from '@/lib/health';
 
 /**
@@ -8,24 +11,45 @@ import { healthResponse } from '@/lib/health';
  */
 type FastHandler = (req: Request) => Promise<Response>;
 
-const ROUTES: Record<string, FastHandler> = {
-  'GET /api/health': () => healthResponse(),
+interface FastRoute {
+  handler: FastHandler;
+  /** Largest body the handler accepts: reading stops one byte past it and the handler answers 413. */
+  maxBody?: number;
+}
+
+// This process lives on, so daily counters are buffered and written every 250 ms instead of by
+// every batch (see CounterBuffer); flushEventCounters() must run on shutdown, before the database
+// closes.
+const events: FastRoute = {
+  handler: createEventsHandler({ counters: eventCounterBuffer }),
+  maxBody: MAX_BODY_BYTES,
+};
+
+const ROUTES: Record<string, FastRoute> = {
+  'GET /api/health': { handler: () => healthResponse() },
+  'POST /api/v1/events': events,
+  'OPTIONS /api/v1/events': events,
 };
 
 /** Returns true when the request was answered here. */
 export async function tryFastPath(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const path = (req.url ?? '/').split('?')[0];
-  const handler = ROUTES[`${req.method} ${path}`];
-  if (!handler) return false;
-  const request = await toWebRequest(req);
-  const response = await handler(request);
+  const route = ROUTES[`${req.method} ${path}`];
+  if (!route) return false;
+  const { request, truncated } = await toWebRequest(req, route.maxBody ?? Number.POSITIVE_INFINITY);
+  const response = await route.handler(request);
   res.statusCode = response.status;
   for (const [k, v] of response.headers) res.setHeader(k, v);
+  // The rest of an oversized body was never read: close rather than drain it.
+  if (truncated) res.setHeader('Connection', 'close');
   res.end(Buffer.from(await response.arrayBuffer()));
   return true;
 }
 
-async function toWebRequest(req: IncomingMessage): Promise<Request> {
+async function toWebRequest(
+  req: IncomingMessage,
+  maxBody: number,
+): Promise<{ request: Request; truncated: boolean }> {
   const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) {
@@ -33,12 +57,36 @@ async function toWebRequest(req: IncomingMessage): Promise<Request> {
     else if (v !== undefined) headers.set(k, v);
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  const body = hasBody ? Buffer.concat(await readAll(req)) : undefined;
-  return new Request(url, { method: req.method, headers, body });
+  const read = hasBody ? await readAtMost(req, maxBody) : undefined;
+  return {
+    request: new Request(url, { method: req.method, headers, body: read?.body }),
+    truncated: read?.truncated ?? false,
+  };
 }
 
-async function readAll(req: IncomingMessage): Promise<Buffer[]> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return chunks;
+/**
+ * Reads the body up to `max` + 1 bytes (enough for the handler to see it is too large). Past that
+ * it stops listening without destroying the request: the socket must stay open for the answer.
+ */
+function readAtMost(
+  req: IncomingMessage,
+  max: number,
+): Promise<{ body: ReturnType<typeof Buffer.concat>; truncated: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (truncated: boolean) => {
+      req.off('data', onData).off('end', onEnd).off('error', onError);
+      if (truncated) req.pause();
+      resolve({ body: Buffer.concat(chunks, Math.min(size, max + 1)), truncated });
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > max) done(true);
+    };
+    const onEnd = () => done(false);
+    const onError = (e: Error) => reject(e);
+    req.on('data', onData).on('end', onEnd).on('error', onError);
+  });
 }

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import next from 'next';
 import { closeDb } from '@/db/client';
+import { flushEventCounters } from '@/lib/events/counters';
 import { getEnv } from '@/lib/env';
 import { ensureAuthSecret } from '@/lib/env-secret';
 import { log } from '@/lib/log';
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
     server.close();
     server.closeAllConnections();
     await onShutdown();
+    // Daily event counters are buffered in memory; write them before the database closes.
+    await flushEventCounters().catch(() => undefined);
     await closeDb().catch(() => undefined);
     process.exit(0);
   };

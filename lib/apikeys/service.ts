@@ -5,6 +5,7 @@ import { randomToken, sha256 } from '@/lib/crypto';
 import { AppError, forbidden, notFound } from '@/lib/errors';
 import { type TenantContext, hasPermission } from '@/lib/tenant/context';
 import { parseOrThrow } from '@/lib/validation';
+import { forgetCachedKeys } from '@/lib/api/key-cache';
 import { revokeApiKeyRow } from './queries';
 import { createApiKeySchema, revokeApiKeySchema } from './schemas';
 
@@ -61,7 +62,7 @@ export async function createApiKey(db: Db, ctx: TenantContext, input: unknown) {
 export async function revokeApiKey(db: Db, ctx: TenantContext, input: unknown) {
   if (!hasPermission(ctx, 'apikeys.revoke')) throw forbidden();
   const { id } = parseOrThrow(revokeApiKeySchema, input);
-  return db.transaction(async (tx) => {
+  const revoked = await db.transaction(async (tx) => {
     const row = await revokeApiKeyRow(tx, ctx, id);
     if (!row) throw notFound('API key not found (it may already be revoked).');
     await recordAudit(tx, ctx, {
@@ -72,4 +73,7 @@ export async function revokeApiKey(db: Db, ctx: TenantContext, input: unknown) {
     });
     return row;
   });
+  // Hot endpoints cache resolved keys; a revoked key must stop working here at once.
+  forgetCachedKeys(ctx.tenantId);
+  return revoked;
 }
