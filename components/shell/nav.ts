@@ -19,6 +19,13 @@ export const NAV: NavSection[] = [
     items: [{ href: '', label: 'Overview', permission: 'workspace.read', icon: 'home' }],
   },
   {
+    label: 'Data',
+    items: [
+      { href: '/import', label: 'Import', permission: 'data.read', icon: 'jobs' },
+      { href: '/quality', label: 'Quality', permission: 'data.read', icon: 'audit' },
+    ],
+  },
+  {
     label: 'Operations',
     items: [{ href: '/jobs', label: 'Jobs', permission: 'jobs.read', icon: 'jobs' }],
   },

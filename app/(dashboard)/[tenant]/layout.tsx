@@ -42,7 +42,7 @@ export default async function DashboardLayout({
       >
         Skip to content
       </a>
-      <aside className="border-b border-slate-200 bg-white lg:fixed lg:inset-y-0 lg:w-64 lg:border-b-0 lg:border-r">
+      <aside className="border-b border-slate-200 bg-white lg:fixed lg:inset-y-0 lg:w-64 lg:overflow-y-auto lg:border-b-0 lg:border-r">
         <div className="flex h-full flex-col gap-6 p-4">
           <Link href={`/${slug}`} className="px-2" aria-label="Tailor overview">
             <Logo />
