@@ -38,6 +38,9 @@ async function forge(page: Page, fields: Record<string, string>): Promise<void> 
   }, fields);
 }
 
+const BROWSER_UA =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
+
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   return context.newPage();
@@ -60,6 +63,14 @@ test('another workspace is not found through any route, API call or action', asy
   const productA = (await list.json()).data[0] as { id: string; externalId: string };
   expect(productA.id).toBeTruthy();
 
+  // A's import (a file uploaded with A's session; the upload only stores and inspects it).
+  const upload = await a.request.post(`/${DEMO.slug}/import/upload?name=iso.csv&kind=products`, {
+    headers: { 'content-type': 'text/csv' },
+    data: 'sku,title,price\niso-1,Isolation probe,-1\n',
+  });
+  expect(upload.status()).toBe(201);
+  const importA = ((await upload.json()) as { id: string }).id;
+
   // B: a new merchant with a key of its own.
   const b = await newPage(browser);
   const ownerB = await signUp(b, { label: 'iso-b' });
@@ -67,11 +78,50 @@ test('another workspace is not found through any route, API call or action', asy
   const keyB = await createSecretKey(b, ownerB.slug, keyNameB);
 
   // Dashboard routes of A, visited by B: 404, and nothing of A on the page.
-  for (const path of ['', '/members', '/api-keys', '/audit', '/settings', '/jobs', '/connections']) {
+  for (const path of [
+    '',
+    '/members',
+    '/api-keys',
+    '/audit',
+    '/settings',
+    '/jobs',
+    '/connections',
+    '/import',
+    '/quality',
+    `/import/${importA}`,
+  ]) {
     const res = await b.goto(`/${DEMO.slug}${path}`);
     expect(res?.status(), `/${DEMO.slug}${path}`).toBe(404);
     await expect(b.getByText('Demo Store')).toHaveCount(0);
   }
+
+  // A's import through B's own workspace: the page, its error report and an upload into A.
+  expect((await b.goto(`/${ownerB.slug}/import/${importA}`))?.status()).toBe(404);
+  const errorsCsv = await b.request.get(`/${ownerB.slug}/import/${importA}/errors.csv`);
+  expect(errorsCsv.status()).toBe(404);
+  expect(await errorsCsv.json()).toEqual({ error: { code: 'not_found', message: 'Import not found.' } });
+  expect((await b.request.get(`/${DEMO.slug}/import/${importA}/errors.csv`)).status()).toBe(404);
+  const intoA = await b.request.post(`/${DEMO.slug}/import/upload?name=x.csv&kind=products`, {
+    headers: { 'content-type': 'text/csv' },
+    data: 'sku,title,price\nx,X,1\n',
+  });
+  expect(intoA.status()).toBe(404);
+
+  // Events with B's key land in B: A's product is an unknown product there (e2e/events.spec.ts
+  // covers the rest of the events API's isolation).
+  const sent = await b.request.post('/api/v1/events', {
+    headers: { Authorization: `Bearer ${keyB}`, 'User-Agent': BROWSER_UA },
+    data: {
+      events: [
+        { type: 'view', eventId: `iso-${Date.now()}`, anonymousId: 'iso-v', productId: productA.externalId },
+      ],
+    },
+  });
+  expect(await sent.json()).toMatchObject({
+    accepted: 0,
+    rejected: 1,
+    errors: [{ index: 0, reason: 'unknown_product' }],
+  });
 
   // API with B's key: A's product by id or external id → 404; the workspace is B's.
   for (const path of [

@@ -6,6 +6,7 @@ import { defineJob } from '@/lib/jobs/registry';
 import { scheduleJob } from '@/lib/jobs/schedule';
 import { JobAbortError, type JobContext } from '@/lib/jobs/types';
 import { log } from '@/lib/log';
+import { invalidateOverview } from '@/lib/overview/service';
 import { listConnectionIds, markSyncFailed, markSyncSucceeded } from './queries';
 import { type SyncCheckpoint, type SyncDeps, syncConnection } from './sync';
 import { connectedTenants } from './tenants-cache';
@@ -43,6 +44,7 @@ export async function runSyncJob(ctx: JobContext<SyncPayload, SyncCheckpoint>, d
       deps,
     );
     if (!result.removed) await markSyncSucceeded(ctx.db, tenant, connectionId, new Date());
+    invalidateOverview(ctx.tenantId); // show the synced data without waiting for the cache
     return result;
   } catch (error) {
     // Stopped from outside (cancel, shutdown, lost lease): not the store's fault.
