@@ -8,6 +8,11 @@ const nextConfig = {
     '@node-rs/argon2',
     'pg-boss',
     'pg',
+    // Native ONNX runtime and WASM language models: loaded from their folders at run time.
+    '@xenova/transformers',
+    'onnxruntime-node',
+    'sharp',
+    'cld3-asm',
   ],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the single type gate

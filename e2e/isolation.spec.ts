@@ -60,7 +60,11 @@ test('another workspace is not found through any route, API call or action', asy
   const keyIdA = await keyIdOf(a, keyNameA);
   const list = await api(request, '/api/v1/products?limit=1', keyA);
   expect(list.status()).toBe(200);
-  const productA = (await list.json()).data[0] as { id: string; externalId: string };
+  const productA = (await list.json()).data[0] as {
+    id: string;
+    externalId: string;
+    title: Record<string, string>;
+  };
   expect(productA.id).toBeTruthy();
 
   // A's import (a file uploaded with A's session; the upload only stores and inspects it).
@@ -88,11 +92,19 @@ test('another workspace is not found through any route, API call or action', asy
     '/connections',
     '/import',
     '/quality',
+    '/products',
+    '/models',
     `/import/${importA}`,
+    `/products/${productA.id}`,
   ]) {
     const res = await b.goto(`/${DEMO.slug}${path}`);
     expect(res?.status(), `/${DEMO.slug}${path}`).toBe(404);
     await expect(b.getByText('Demo Store')).toHaveCount(0);
+  }
+
+  // A's product through B's own workspace: not found, by id and by store id.
+  for (const ref of [productA.id, encodeURIComponent(productA.externalId)]) {
+    expect((await b.goto(`/${ownerB.slug}/products/${ref}`))?.status(), `B's /products/${ref}`).toBe(404);
   }
 
   // A's import through B's own workspace: the page, its error report and an upload into A.
@@ -127,6 +139,8 @@ test('another workspace is not found through any route, API call or action', asy
   for (const path of [
     `/api/v1/products/${productA.id}`,
     `/api/v1/products/${encodeURIComponent(productA.externalId)}`,
+    `/api/v1/products/${productA.id}/similar`,
+    `/api/v1/products/${encodeURIComponent(productA.externalId)}/similar`,
   ]) {
     const res = await api(request, path, keyB);
     expect(res.status(), path).toBe(404);
@@ -134,6 +148,17 @@ test('another workspace is not found through any route, API call or action', asy
   }
   expect((await (await api(request, '/api/v1/workspace', keyB)).json()).slug).toBe(ownerB.slug);
   expect((await (await api(request, '/api/v1/products', keyB)).json()).data).toEqual([]);
+  // Searching B's catalog for A's product by its title finds nothing, in every mode.
+  const titleA = Object.values(productA.title)[0] ?? '';
+  for (const mode of ['keyword', 'semantic', 'hybrid']) {
+    const found = await api(
+      request,
+      `/api/v1/products/search?q=${encodeURIComponent(titleA)}&mode=${mode}`,
+      keyB,
+    );
+    expect(found.status(), mode).toBe(200);
+    expect((await found.json()).data, mode).toEqual([]);
+  }
   // No key, a made-up key, a key in the wrong header: 401.
   expect((await request.get('/api/v1/workspace')).status()).toBe(401);
   expect((await api(request, '/api/v1/workspace', 'sk_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status()).toBe(401);

@@ -32,6 +32,14 @@ const schema = z.object({
    */
   TAILOR_ENCRYPTION_KEYS: z.string().optional(),
   TAILOR_ALLOW_LOCAL_STORES: boolish, // stores on http://127.0.0.1 (always allowed outside production)
+  /** Folder of local Transformers.js models (`<MODELS_DIR>/<org>/<name>/{config.json,tokenizer.json,onnx/…}`). */
+  MODELS_DIR: z.string().default('models'),
+  /** The product-text model offered to workspaces (`auto` uses it when it loads). */
+  TAILOR_EMBEDDING_MODEL: z.string().default('Xenova/multilingual-e5-small'),
+  /** Allow downloading models from the model hub when they are not in MODELS_DIR (off by default). */
+  TAILOR_ALLOW_MODEL_DOWNLOAD: boolish,
+  /** Use the full-precision ONNX weights instead of the quantized ones. */
+  TAILOR_MODEL_FULL_PRECISION: boolish,
   /** The directory the CLI was typed in (set by bin/tailor.mjs, which then moves to the project root). */
   TAILOR_CALLER_CWD: z.string().optional(),
   /** Set by npm for `npm run …`: the directory npm was called from. */
@@ -42,6 +50,7 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema> & {
   dataDir: string;
+  modelsDir: string;
   /** Where relative paths given on the command line are resolved from. */
   callerCwd: string;
   appUrl: string;
@@ -62,6 +71,7 @@ export function getEnv(): Env {
   cached = {
     ...e,
     dataDir: path.resolve(e.TAILOR_DATA_DIR),
+    modelsDir: path.resolve(e.MODELS_DIR),
     callerCwd: path.resolve(e.TAILOR_CALLER_CWD ?? e.INIT_CWD ?? process.cwd()),
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     databaseDriver: e.DATABASE_URL ? 'node-postgres' : e.POSTGRES_URL ? 'vercel-postgres' : 'pglite',

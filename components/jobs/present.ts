@@ -7,6 +7,7 @@ const LABELS: Record<string, string> = {
   'import.file': 'File import',
   'connectors.sync': 'Store sync',
   'connectors.sync-all': 'Store sync (hourly)',
+  'embeddings.embed': 'Product embeddings',
 };
 
 export function jobLabel(type: string): string {

@@ -26,6 +26,13 @@ export const NAV: NavSection[] = [
     ],
   },
   {
+    label: 'Catalog',
+    items: [
+      { href: '/products', label: 'Products', permission: 'data.read', icon: 'audit' },
+      { href: '/models', label: 'Models', permission: 'data.read', icon: 'settings' },
+    ],
+  },
+  {
     label: 'Operations',
     items: [{ href: '/jobs', label: 'Jobs', permission: 'jobs.read', icon: 'jobs' }],
   },

@@ -3,3 +3,4 @@ export * from './tenants';
 export * from './commerce';
 export * from './jobs';
 export * from './ingest';
+export * from './embeddings';

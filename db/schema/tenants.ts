@@ -24,6 +24,11 @@ export const tenants = pgTable(
     locale: text('locale').notNull().default('en'),
     supportedLocales: text('supported_locales').array().notNull().default(sql`'{en}'::text[]`),
     timeZone: text('time_zone').notNull().default('UTC'),
+    /**
+     * The workspace's product embedder: `auto` (the deployment's model when it loads, else lexical),
+     * `lexical`, or `model:<id>` for a model of the deployment (lib/embeddings/resolve.ts).
+     */
+    embedder: text('embedder').notNull().default('auto'),
     isDemo: text('is_demo'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

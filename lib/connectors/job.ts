@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
+import { embedChangedProducts } from '@/lib/embeddings/job';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 import { publicErrorMessage } from '@/lib/jobs/execute';
 import { defineJob } from '@/lib/jobs/registry';
@@ -45,6 +46,7 @@ export async function runSyncJob(ctx: JobContext<SyncPayload, SyncCheckpoint>, d
     );
     if (!result.removed) await markSyncSucceeded(ctx.db, tenant, connectionId, new Date());
     invalidateOverview(ctx.tenantId); // show the synced data without waiting for the cache
+    await embedChangedProducts(ctx.db, tenant, result.resources.products); // new or changed texts → vectors
     return result;
   } catch (error) {
     // Stopped from outside (cancel, shutdown, lost lease): not the store's fault.

@@ -1,4 +1,5 @@
 import { type Db, getDb } from '@/db/client';
+import { embedChangedProducts } from '@/lib/embeddings/job';
 import { apiError, errorResponse } from '@/lib/api/respond';
 import { log } from '@/lib/log';
 import { withTenantTx } from '@/lib/tenant/context';
@@ -165,6 +166,13 @@ async function receive(
     return result;
   });
   if (outcome === 'duplicate') return json({ ok: true, result: 'duplicate' });
+  // A product written or archived: embed it soon; a burst of deliveries within 30 s shares one run.
+  await embedChangedProducts(
+    db,
+    tenant,
+    outcome.result === 'applied' && /^products?[/.]/.test(topic) ? 1 : 0,
+    { delayMs: 30_000 },
+  );
   return json({ ok: true, ...outcome });
 }
 

@@ -12,6 +12,7 @@ import { events, orderLines, orders, products, shoppers, tenants, users } from '
 import { DEMO_GENERATOR_VERSION, DEMO_SEED, generateDemoStore } from '@/db/seed/generate';
 import { recordAudit } from '@/lib/audit/service';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { embedChangedProducts } from '@/lib/embeddings/job';
 import { conflict } from '@/lib/errors';
 import type { TenantContext } from '@/lib/tenant/context';
 import { createWorkspace } from '@/lib/workspace/service';
@@ -190,6 +191,8 @@ export async function seedDemoWorkspace(db: Db, options: SeedDemoOptions = {}): 
       details: { seed, counts },
     });
   });
+  // The catalog is new: analyse and embed it now rather than at the next 15-minute sweep.
+  await embedChangedProducts(db, { tenantId: tenant.id }, counts.products);
   progress({ phase: 'done', done: 1, total: 1 });
   return { login, slug: DEMO_SLUG, tenantId: tenant.id, created: true, counts };
 }

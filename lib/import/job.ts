@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { embedChangedProducts } from '@/lib/embeddings/job';
 import { defineJob } from '@/lib/jobs/registry';
 import { invalidateOverview } from '@/lib/overview/service';
 import { JobAbortError, type JobContext, JobError } from '@/lib/jobs/types';
@@ -70,6 +71,7 @@ async function run(ctx: JobContext<Payload, ImportCheckpoint>): Promise<ImportSu
     });
     // The overview caches a minute of figures; show the imported data at once (same process).
     invalidateOverview(ctx.tenantId);
+    await embedChangedProducts(ctx.db, tenant, summary.entities.products); // new or changed texts → vectors
     return summary;
   } catch (error) {
     if (error instanceof FileFormatError) {

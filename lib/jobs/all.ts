@@ -5,3 +5,4 @@
 import './builtin/maintenance';
 import '@/lib/import/job';
 import '@/lib/connectors/job';
+import '@/lib/embeddings/job';

@@ -3,7 +3,9 @@ import { apikeyCreate } from './apikey-create';
 import { apikeyList } from './apikey-list';
 import { apikeyRevoke } from './apikey-revoke';
 import { demo } from './demo';
+import { embed } from './embed';
 import { importFile } from './import';
+import { search } from './search';
 import { userCreate } from './user-create';
 import { workspaceCreate } from './workspace-create';
 import { workspaceList } from './workspace-list';
@@ -17,5 +19,7 @@ export const COMMANDS: readonly Command[] = [
   apikeyRevoke,
   demo,
   importFile,
+  embed,
+  search,
   userCreate,
 ];
