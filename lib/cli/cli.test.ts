@@ -5,48 +5,20 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { auditLog } from '@/db/schema';
+import { type CliRun, spawnTailor } from './testing/spawn';
 
 /**
  * The real CLI as a user runs it: `node bin/tailor.mjs …` in a child process, from another
  * folder, against an embedded database in a temporary folder. Each command that touches the
  * database starts PGlite (a few seconds), so assertions are batched per spawn.
  */
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin/tailor.mjs');
 const APP_URL = 'http://tailor.test:3999';
 let dataDir: string;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 function tailor(...args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, TAILOR_DATA_DIR: dataDir, APP_URL, LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  delete env.POSTGRES_URL;
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: os.tmpdir(),
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += String(d);
-  });
-  child.stderr.on('data', (d) => {
-    stderr += String(d);
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return spawnTailor(args, { cwd: os.tmpdir(), dataDir, env: { APP_URL }, timeoutMs: 90_000 });
 }
 
 const noStack = (r: Run) => expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at /);

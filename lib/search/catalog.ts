@@ -13,7 +13,7 @@ export type { ListCatalogInput };
 type Sort = 'title' | 'newest' | 'price';
 
 /** How many categories and brands the facets list (the most frequent first). */
-const FACET_SIZE = 20;
+const FACET_SIZE = 100;
 
 /**
  * The sort key of each order, as SQL, and whether it runs descending. The id breaks ties so the

@@ -1,43 +1,18 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onlineRetailCsv } from '@/lib/import/testing/fixtures';
+import { type CliRun, spawnTailor } from '../testing/spawn';
 
 /**
  * `tailor import` as a user runs it: the real CLI in a child process against an embedded
  * database in a temporary folder (each spawn starts PGlite, so the steps are few and batched).
  */
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const BIN = path.join(ROOT, 'bin/tailor.mjs');
 let dir: string;
 
-function tailor(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    TAILOR_DATA_DIR: path.join(dir, 'data'),
-    LOG_LEVEL: 'warn',
-  };
-  delete env.DATABASE_URL;
-  delete env.POSTGRES_URL;
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += String(d);
-  });
-  child.stderr.on('data', (d) => {
-    stderr += String(d);
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+function tailor(...args: string[]): Promise<CliRun> {
+  return spawnTailor(args, { cwd: dir, dataDir: path.join(dir, 'data') });
 }
 
 beforeAll(() => {

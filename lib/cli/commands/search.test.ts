@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliRun, spawnTailor } from '../testing/spawn';
 
 /**
  * `tailor embed` and `tailor search` as a user runs them: the real CLI in a child process against
@@ -10,36 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * PGlite, so the steps are few. MODELS_DIR points at an empty folder: the lexical embedder stands
  * in for the default model, whatever is installed on the machine running the tests.
  */
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const BIN = path.join(ROOT, 'bin/tailor.mjs');
 let dir: string;
 
-function tailor(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    TAILOR_DATA_DIR: path.join(dir, 'data'),
-    MODELS_DIR: path.join(dir, 'models'),
-    LOG_LEVEL: 'warn',
-  };
-  delete env.DATABASE_URL;
-  delete env.POSTGRES_URL;
-  delete env.TAILOR_ALLOW_MODEL_DOWNLOAD;
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => {
-    stdout += String(d);
-  });
-  child.stderr.on('data', (d) => {
-    stderr += String(d);
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+function tailor(...args: string[]): Promise<CliRun> {
+  return spawnTailor(args, {
+    cwd: dir,
+    dataDir: path.join(dir, 'data'),
+    env: { MODELS_DIR: path.join(dir, 'models'), TAILOR_ALLOW_MODEL_DOWNLOAD: undefined },
   });
 }
 
