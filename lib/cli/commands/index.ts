@@ -4,6 +4,7 @@ import { apikeyList } from './apikey-list';
 import { apikeyRevoke } from './apikey-revoke';
 import { demo } from './demo';
 import { embed } from './embed';
+import { evaluateCommand } from './evaluate';
 import { importFile } from './import';
 import { search } from './search';
 import { userCreate } from './user-create';
@@ -21,5 +22,6 @@ export const COMMANDS: readonly Command[] = [
   importFile,
   embed,
   search,
+  evaluateCommand,
   userCreate,
 ];
