@@ -29,7 +29,7 @@ export class DatasetBuilder {
     this.item[i] = indexOf(this.itemIndex, this.itemIds, itemId);
     this.time[i] = time;
     this.kind[i] = kind;
-    this.quantity[i] = quantity >= 1 ? quantity : 1;
+    this.quantity[i] = Number.isFinite(quantity) && quantity > 1 ? quantity : 1; // NaN and junk count as one
   }
 
   /**

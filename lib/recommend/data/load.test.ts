@@ -31,12 +31,23 @@ describe.each(testDrivers())('loadDataset (%s)', (driver) => {
   async function product(ctx: TenantContext, ext: string, categoryPath: string[] = []) {
     const [p] = await h()
       .db.insert(products)
-      .values({ tenantId: ctx.tenantId, externalId: ext, title: { en: ext }, categoryPath, priceMinor: 500, currency: 'EUR' })
+      .values({
+        tenantId: ctx.tenantId,
+        externalId: ext,
+        title: { en: ext },
+        categoryPath,
+        priceMinor: 500,
+        currency: 'EUR',
+      })
       .returning({ id: products.id });
     name[p!.id] = ext;
     return p!.id;
   }
-  async function shopper(ctx: TenantContext, label: string, extra: { country?: string; anonymousId?: string } = {}) {
+  async function shopper(
+    ctx: TenantContext,
+    label: string,
+    extra: { country?: string; anonymousId?: string } = {},
+  ) {
     const kind = extra.anonymousId ? 'visitor' : 'customer';
     const externalId = extra.anonymousId ? null : label;
     const [s] = await h()
@@ -46,10 +57,26 @@ describe.each(testDrivers())('loadDataset (%s)', (driver) => {
     name[s!.id] = label;
     return s!.id;
   }
-  async function order(db: Db, ctx: TenantContext, ext: string, who: string | null, hour: number, lines: Line[], status = 'paid') {
+  async function order(
+    db: Db,
+    ctx: TenantContext,
+    ext: string,
+    who: string | null,
+    hour: number,
+    lines: Line[],
+    status = 'paid',
+  ) {
     const [o] = await db
       .insert(orders)
-      .values({ tenantId: ctx.tenantId, externalId: ext, shopperId: who, status, currency: 'EUR', totalMinor: 1, placedAt: at(hour) })
+      .values({
+        tenantId: ctx.tenantId,
+        externalId: ext,
+        shopperId: who,
+        status,
+        currency: 'EUR',
+        totalMinor: 1,
+        placedAt: at(hour),
+      })
       .returning({ id: orders.id });
     await db.insert(orderLines).values(
       lines.map((l, i) => ({
@@ -95,7 +122,13 @@ describe.each(testDrivers())('loadDataset (%s)', (driver) => {
     await order(db, a, 'o6', c2, 9, [{ ext: 'P3', product: p3 }]);
     await order(db, b, 'o1', b1, 1, [{ ext: 'Q1', product: q1 }]);
 
-    const ev = (ctx: TenantContext, id: string, type: string, hour: number, e: Partial<typeof events.$inferInsert>) => ({
+    const ev = (
+      ctx: TenantContext,
+      id: string,
+      type: string,
+      hour: number,
+      e: Partial<typeof events.$inferInsert>,
+    ) => ({
       tenantId: ctx.tenantId,
       eventId: id,
       type: type as typeof events.$inferInsert.type,
@@ -109,7 +142,13 @@ describe.each(testDrivers())('loadDataset (%s)', (driver) => {
       ev(a, 'e4', 'view', 6, { shopperId: v1, anonymousId: 'anon-1', productId: p4 }), // stitched to c2
       ev(a, 'e5', 'view', 7, { anonymousId: 'anon-2', productId: p4 }), // nobody
       ev(a, 'e6', 'search', 8, { shopperId: c1, query: 'candles' }),
-      ev(a, 'e7', 'purchase', 8.5, { shopperId: c2, productId: p1, quantity: 1, priceMinor: 500, currency: 'EUR' }),
+      ev(a, 'e7', 'purchase', 8.5, {
+        shopperId: c2,
+        productId: p1,
+        quantity: 1,
+        priceMinor: 500,
+        currency: 'EUR',
+      }),
       ev(a, 'e8', 'view', 0.9, { shopperId: c1 }), // a view with no product
       ev(b, 'e1', 'view', 2, { shopperId: b1, productId: q1 }),
     ]);

@@ -187,7 +187,11 @@ async function itemCategories(exec: Executor, ctx: Tenant, itemIds: string[]): P
   return out;
 }
 
-async function shopperCountries(exec: Executor, ctx: Tenant, shopperIds: string[]): Promise<(string | null)[]> {
+async function shopperCountries(
+  exec: Executor,
+  ctx: Tenant,
+  shopperIds: string[],
+): Promise<(string | null)[]> {
   const out = new Array<string | null>(shopperIds.length).fill(null);
   const index = new Map(shopperIds.map((id, s) => [id, s]));
   for (let from = 0; from < shopperIds.length; from += 1000) {
