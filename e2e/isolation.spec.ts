@@ -94,6 +94,7 @@ test('another workspace is not found through any route, API call or action', asy
     '/quality',
     '/products',
     '/models',
+    '/placements',
     `/import/${importA}`,
     `/products/${productA.id}`,
   ]) {
@@ -148,6 +149,12 @@ test('another workspace is not found through any route, API call or action', asy
   }
   expect((await (await api(request, '/api/v1/workspace', keyB)).json()).slug).toBe(ownerB.slug);
   expect((await (await api(request, '/api/v1/products', keyB)).json()).data).toEqual([]);
+  // Recommendations with B's key: A's placement and A's product are not found in B.
+  for (const query of ['placement=home-for-you', `scenario=similar&item=${productA.id}`]) {
+    const res = await api(request, `/api/v1/recommendations?${query}`, keyB);
+    expect(res.status(), query).toBe(404);
+    expect((await res.json()).error.code, query).toBe('not_found');
+  }
   // Searching B's catalog for A's product by its title finds nothing, in every mode.
   const titleA = Object.values(productA.title)[0] ?? '';
   for (const mode of ['keyword', 'semantic', 'hybrid']) {

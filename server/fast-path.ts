@@ -3,6 +3,7 @@ import { eventCounterBuffer } from '@/lib/events/counters';
 import { createEventsHandler } from '@/lib/events/handler';
 import { MAX_BODY_BYTES } from '@/lib/events/schemas';
 import { healthResponse } from '@/lib/health';
+import { handleRecommendRequest } from '@/lib/recommend/handler';
 
 /**
  * Hot endpoints served before Next's router (architecture.md, "Hot storefront endpoints"):
@@ -29,6 +30,9 @@ const ROUTES: Record<string, FastRoute> = {
   'GET /api/health': { handler: () => healthResponse() },
   'POST /api/v1/events': events,
   'OPTIONS /api/v1/events': events,
+  // Models, catalogs and keys are cached in memory (lib/recommend/serve): no body, no ORM per request.
+  'GET /api/v1/recommendations': { handler: handleRecommendRequest },
+  'OPTIONS /api/v1/recommendations': { handler: handleRecommendRequest },
 };
 
 /** Returns true when the request was answered here. */

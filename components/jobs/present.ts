@@ -8,6 +8,7 @@ const LABELS: Record<string, string> = {
   'connectors.sync': 'Store sync',
   'connectors.sync-all': 'Store sync (hourly)',
   'embeddings.embed': 'Product embeddings',
+  'recommend.train': 'Recommendation model training',
 };
 
 export function jobLabel(type: string): string {

@@ -33,6 +33,10 @@ export const NAV: NavSection[] = [
     ],
   },
   {
+    label: 'Recommendations',
+    items: [{ href: '/placements', label: 'Placements', permission: 'data.read', icon: 'settings' }],
+  },
+  {
     label: 'Operations',
     items: [{ href: '/jobs', label: 'Jobs', permission: 'jobs.read', icon: 'jobs' }],
   },

@@ -4,3 +4,4 @@ export * from './commerce';
 export * from './jobs';
 export * from './ingest';
 export * from './embeddings';
+export * from './recommend';

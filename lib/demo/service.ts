@@ -13,6 +13,8 @@ import { DEMO_GENERATOR_VERSION, DEMO_SEED, generateDemoStore } from '@/db/seed/
 import { recordAudit } from '@/lib/audit/service';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { embedChangedProducts } from '@/lib/embeddings/job';
+import { ensureDefaultPlacements } from '@/lib/placements/service';
+import { trainAfterImport } from '@/lib/recommend/train/job';
 import { conflict } from '@/lib/errors';
 import type { TenantContext } from '@/lib/tenant/context';
 import { createWorkspace } from '@/lib/workspace/service';
@@ -191,8 +193,17 @@ export async function seedDemoWorkspace(db: Db, options: SeedDemoOptions = {}): 
       details: { seed, counts },
     });
   });
-  // The catalog is new: analyse and embed it now rather than at the next 15-minute sweep.
+  // The catalog is new: analyse and embed it now rather than at the next 15-minute sweep, train
+  // the first recommendation model, and give the store the standard placements to try.
   await embedChangedProducts(db, { tenantId: tenant.id }, counts.products);
+  await trainAfterImport(db, { tenantId: tenant.id }, counts.orders + counts.events);
+  await ensureDefaultPlacements(db, {
+    tenantId: tenant.id,
+    slug: DEMO_SLUG,
+    role: 'owner',
+    userId,
+    actorLabel: 'system',
+  });
   progress({ phase: 'done', done: 1, total: 1 });
   return { login, slug: DEMO_SLUG, tenantId: tenant.id, created: true, counts };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { embedChangedProducts } from '@/lib/embeddings/job';
+import { trainAfterImport } from '@/lib/recommend/train/job';
 import { defineJob } from '@/lib/jobs/registry';
 import { invalidateOverview } from '@/lib/overview/service';
 import { JobAbortError, type JobContext, JobError } from '@/lib/jobs/types';
@@ -72,6 +73,11 @@ async function run(ctx: JobContext<Payload, ImportCheckpoint>): Promise<ImportSu
     // The overview caches a minute of figures; show the imported data at once (same process).
     invalidateOverview(ctx.tenantId);
     await embedChangedProducts(ctx.db, tenant, summary.entities.products); // new or changed texts → vectors
+    await trainAfterImport(
+      ctx.db,
+      tenant,
+      summary.entities.orders.inserted + summary.entities.orders.updated + summary.entities.events.inserted,
+    ); // new interactions → retrain (deduped)
     return summary;
   } catch (error) {
     if (error instanceof FileFormatError) {

@@ -6,3 +6,4 @@ import './builtin/maintenance';
 import '@/lib/import/job';
 import '@/lib/connectors/job';
 import '@/lib/embeddings/job';
+import '@/lib/recommend/train/job';

@@ -1,0 +1,160 @@
+/**
+ * A live model in memory: the artefact's typed arrays plus the lookups built once at load (id →
+ * index maps, popularity orders). Every method is synchronous, allocation-light and reads only
+ * memory, so the hot path never touches the database. Scratch buffers are per instance: safe
+ * because a call never yields.
+ */
+import { SparseAccumulator } from '../matrix/accumulator';
+import { DAY_MS } from '../matrix/interaction-matrix';
+import { EMPTY_RANKED, type ItemFilter, rankCandidates } from '../matrix/rank';
+import type { ModelArtefact, RowLists } from '../train/model-artefact';
+import { findSorted } from '../train/tables';
+import type { Ranked } from '../types';
+
+/** A request against a model, in its item / shopper indexes. */
+export interface ServeQuery {
+  shopper?: number;
+  /** The item on screen. */
+  item?: number;
+  cart?: readonly number[];
+  /** Epoch ms: buy-again timing and recency are relative to it. */
+  now: number;
+  k: number;
+  exclude?: ItemFilter;
+}
+
+/** Seeds weigh as in the fitted models: history cells are 1 (binary), the context counts 2 for kNN, 1 for EASE. */
+const KNN_CONTEXT = 2;
+const EASE_CONTEXT = 1;
+
+export class ServingModel {
+  readonly itemIndex: ReadonlyMap<string, number>;
+  readonly shopperIndex: ReadonlyMap<string, number>;
+  readonly countryIndex: ReadonlyMap<string, number>;
+  /** Items by descending score, zero scores left out. */
+  readonly recentOrder: Int32Array;
+  readonly decayedOrder: Int32Array;
+  private readonly acc: SparseAccumulator;
+
+  constructor(
+    readonly a: ModelArtefact,
+    /** The `recommend_models` row this came from. */
+    readonly versionId: string,
+    readonly version: number,
+    readonly bytes: number,
+  ) {
+    this.itemIndex = new Map(a.itemIds.map((id, i) => [id, i]));
+    this.shopperIndex = new Map(a.shopperIds.map((id, s) => [id, s]));
+    this.countryIndex = new Map(a.countries.map((c, i) => [c, i]));
+    this.recentOrder = orderOf(a.popularity.recent);
+    this.decayedOrder = orderOf(a.popularity.decayed);
+    this.acc = new SparseAccumulator(a.itemIds.length);
+  }
+
+  get nItems(): number {
+    return this.a.itemIds.length;
+  }
+
+  /** Whether the shopper interacted with anything before the model's cutoff. */
+  isKnown(shopper: number | undefined): shopper is number {
+    const h = this.a.history.ptr;
+    return shopper !== undefined && shopper >= 0 && shopper < h.length - 1 && h[shopper + 1]! > h[shopper]!;
+  }
+
+  /** Item-kNN: Σ over seeds (history 1, context 2) of weight × neighbour similarity. */
+  knnScores(q: ServeQuery): Ranked {
+    return this.spread(this.a.knn, q, KNN_CONTEXT, 0);
+  }
+
+  /** EASE from the pruned rows of B: Σ over seeds of weight × B[seed][item]. */
+  easeScores(q: ServeQuery): Ranked {
+    return this.spread(this.a.ease, q, EASE_CONTEXT, 0);
+  }
+
+  /** The shopper's bought items by repeat score at `q.now` (the fitted BuyAgainModel's formula). */
+  buyAgainScores(q: ServeQuery): Ranked {
+    const b = this.a.buyAgain;
+    const s = q.shopper;
+    if (s === undefined || s < 0 || s >= b.ptr.length - 1) return EMPTY_RANKED;
+    const acc = this.acc;
+    acc.reset();
+    for (let p = b.ptr[s]!; p < b.ptr[s + 1]!; p++) acc.add(b.items[p]!, this.buyAgainScoreAt(p, q.now));
+    return rankCandidates(acc.touched, acc.count, acc.values, q.k, { exclude: q.exclude });
+  }
+
+  /** Position of (shopper, item) among the bought pairs, −1 when never bought. */
+  boughtPair(shopper: number | undefined, item: number): number {
+    const b = this.a.buyAgain;
+    if (shopper === undefined || shopper < 0 || shopper >= b.ptr.length - 1) return -1;
+    return findSorted(b.items, b.ptr[shopper]!, b.ptr[shopper + 1]!, item);
+  }
+
+  buyAgainScoreAt(p: number, now: number): number {
+    const b = this.a.buyAgain;
+    const days = Math.max(0, (now - b.last[p]!) / DAY_MS);
+    const t = days / this.expectedIntervalDays(p);
+    const timing = b.timingFloor + (1 - b.timingFloor) * t * Math.exp(1 - t);
+    const recency = b.recencyHalfLifeDays === null ? 1 : 2 ** (-days / b.recencyHalfLifeDays);
+    return b.itemRate[b.items[p]!]! * Math.log2(1 + b.count[p]!) * timing * recency;
+  }
+
+  /** The shopper's median interval shrunk towards the item's in log space (as BuyAgainModel). */
+  expectedIntervalDays(p: number): number {
+    const b = this.a.buyAgain;
+    const itemMedian = b.itemMedianDays[b.items[p]!]!;
+    const prior = Number.isFinite(itemMedian) ? itemMedian : b.storeMedianDays;
+    const own = b.medianDays[p]!;
+    if (!Number.isFinite(own)) return prior;
+    const n = b.count[p]! - 1;
+    return Math.exp((n * Math.log(Math.max(own, 1 / 24)) + Math.log(prior)) / (n + 1));
+  }
+
+  /** The first k items of a precomputed popularity order that pass `exclude`. */
+  popular(order: Int32Array, scores: Float32Array, k: number, exclude?: ItemFilter): Ranked {
+    const items: number[] = [];
+    for (let r = 0; r < order.length && items.length < k; r++) {
+      const item = order[r]!;
+      if (!exclude?.has(item)) items.push(item);
+    }
+    return { items: Int32Array.from(items), scores: Float32Array.from(items, (i) => scores[i]!) };
+  }
+
+  /** Stored list of a row (neighbours, partners …), as views. */
+  row(lists: RowLists, r: number): Ranked {
+    if (r < 0 || r >= lists.ptr.length - 1) return EMPTY_RANKED;
+    const from = lists.ptr[r]!;
+    const to = lists.ptr[r + 1]!;
+    return { items: lists.items.subarray(from, to), scores: lists.scores.subarray(from, to) };
+  }
+
+  /** Weight of `b` in `a`'s stored list, 0 when not kept. */
+  lookup(lists: RowLists, a: number, b: number): number {
+    if (a < 0 || a >= lists.ptr.length - 1) return 0;
+    for (let p = lists.ptr[a]!; p < lists.ptr[a + 1]!; p++) if (lists.items[p] === b) return lists.scores[p]!;
+    return 0;
+  }
+
+  private spread(lists: RowLists, q: ServeQuery, contextWeight: number, minScore: number): Ranked {
+    const acc = this.acc;
+    acc.reset();
+    const add = (seed: number, w: number) => {
+      for (let p = lists.ptr[seed]!; p < lists.ptr[seed + 1]!; p++)
+        acc.add(lists.items[p]!, w * lists.scores[p]!);
+    };
+    const h = this.a.history;
+    if (this.isKnown(q.shopper))
+      for (let p = h.ptr[q.shopper]!; p < h.ptr[q.shopper + 1]!; p++) add(h.items[p]!, 1);
+    const inRange = (i: number) => i >= 0 && i < this.nItems;
+    if (q.item !== undefined && inRange(q.item)) add(q.item, contextWeight);
+    if (q.cart) for (const i of q.cart) if (inRange(i)) add(i, contextWeight);
+    return rankCandidates(acc.touched, acc.count, acc.values, q.k, { exclude: q.exclude, minScore });
+  }
+}
+
+function orderOf(scores: Float32Array): Int32Array {
+  const items: number[] = [];
+  for (let i = 0; i < scores.length; i++) if (scores[i]! > 0) items.push(i);
+  // Ties by lower index, like rankDense.
+  items.sort((x, y) => scores[y]! - scores[x]! || x - y);
+  return Int32Array.from(items);
+}

@@ -1,0 +1,166 @@
+/**
+ * One fallback-chain step (scenarios/fallback.ts) turned into scored candidates, in catalog
+ * indexes (which equal model indexes for the model's items). Reasons are converted here from the
+ * serving model's records to the explanation model shared with the preview and the API.
+ */
+import type { Reason } from '../explain/reasons';
+import type { Candidate } from '../rules/apply';
+import type { CandidateSource } from '../scenarios';
+import type { ServingCatalog } from './catalog-cache';
+import {
+  boughtTogether,
+  buyAgain,
+  forYou,
+  type Reason as ModelReason,
+  type Recommendation,
+  similar,
+  trending,
+} from './recommend';
+import type { ServingModel } from './serving-model';
+
+export interface SourceInput {
+  model: ServingModel | null;
+  catalog: ServingCatalog;
+  /** Model shopper index (known shoppers only). */
+  shopper?: number;
+  country: string | null;
+  /** Catalog indexes. */
+  item?: number;
+  cart: readonly number[];
+  now: number;
+  /** How many candidates to ask for (the rules need more than they return). */
+  k: number;
+  /** Best sellers from recent orders, in catalog indexes: the answer while no model is trained. */
+  bestSellers: readonly number[];
+}
+
+/** The step's candidates, best first; [] when the step cannot answer this request. */
+export function candidatesFrom(source: CandidateSource, q: SourceInput): Candidate[] {
+  const m = q.model;
+  const inModel = (i: number | undefined) =>
+    m && i !== undefined && i < q.catalog.modelItems ? i : undefined;
+  const context = [q.item, ...q.cart].map(inModel).filter((i): i is number => i !== undefined);
+  if (!m) return source.startsWith('popular') || source === 'trending' ? bestSellers(q, source) : [];
+  switch (source) {
+    case 'hybrid':
+    case 'session':
+      return fromModel(
+        q,
+        forYou(m, {
+          shopper: source === 'hybrid' ? q.shopper : undefined,
+          item: inModel(q.item),
+          cart: q.cart.map(inModel).filter((i): i is number => i !== undefined),
+          now: q.now,
+          k: q.k,
+        }),
+      );
+    case 'popular_country':
+      return q.country === null
+        ? []
+        : fromModel(
+            q,
+            trending(m, q.country, q.k).filter(
+              (r) => r.reason.type === 'trending' && r.reason.country !== null,
+            ),
+          );
+    case 'trending':
+      return fromModel(q, trending(m, null, q.k));
+    case 'popular_global':
+      return popularIn(q, m, () => true);
+    case 'popular_category': {
+      const cats = new Set(
+        [q.item, ...q.cart].map((i) => (i === undefined ? -1 : q.catalog.facts.categoryId[i]!)),
+      );
+      cats.delete(-1);
+      return cats.size === 0 ? [] : popularIn(q, m, (i) => cats.has(q.catalog.facts.categoryId[i]!));
+    }
+    case 'item_knn': {
+      const item = context[0];
+      return item === undefined ? [] : fromModel(q, similar(m, item, q.k));
+    }
+    case 'fbt':
+      return fromModel(q, boughtTogether(m, context, q.k));
+    case 'buy_again':
+      return q.shopper === undefined ? [] : fromModel(q, buyAgain(m, q.shopper, q.now, q.k));
+    // No product vectors or per-visit views are held in memory yet: these steps pass to the next.
+    case 'content':
+    case 'recently_viewed':
+      return [];
+  }
+}
+
+function popularIn(q: SourceInput, m: ServingModel, keep: (item: number) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  const scores = m.a.popularity.decayed;
+  const halfLifeDays = m.a.popularity.decayedHalfLifeDays;
+  for (let r = 0; r < m.decayedOrder.length && out.length < q.k; r++) {
+    const item = m.decayedOrder[r]!;
+    if (keep(item))
+      out.push(candidate(q, item, scores[item]!, { type: 'trending', country: null, halfLifeDays }));
+  }
+  return out;
+}
+
+function bestSellers(q: SourceInput, source: CandidateSource): Candidate[] {
+  const cat = q.item === undefined ? -1 : q.catalog.facts.categoryId[q.item]!;
+  const list =
+    source === 'popular_category'
+      ? q.bestSellers.filter((i) => cat >= 0 && q.catalog.facts.categoryId[i] === cat)
+      : q.bestSellers;
+  return list.slice(0, q.k).map((item, r) => ({
+    item,
+    score: 1 / (1 + r),
+    reasons: [{ kind: 'popular', scope: 'global', windowDays: 30, contribution: 1 }],
+  }));
+}
+
+function fromModel(q: SourceInput, recs: Recommendation[]): Candidate[] {
+  return recs.map((r) => candidate(q, r.item, r.score, r.reason));
+}
+
+function candidate(q: SourceInput, item: number, score: number, reason: ModelReason): Candidate {
+  return { item, score, reasons: [toReason(q.catalog, reason)] };
+}
+
+/** The serving model's reason as the shared explanation record (the whole score: contribution 1). */
+export function toReason(catalog: ServingCatalog, r: ModelReason): Reason {
+  const index = (id: string) => catalog.facts.itemIndex.get(id) ?? -1;
+  switch (r.type) {
+    case 'buy_again':
+      return {
+        kind: 'buy_again',
+        count: r.count,
+        medianIntervalDays: r.medianIntervalDays,
+        daysSinceLast: r.daysSinceLast,
+        contribution: 1,
+      };
+    case 'similar':
+      return {
+        kind: 'collaborative',
+        neighbours: [{ item: index(r.to), weight: r.similarity }],
+        contribution: 1,
+      };
+    case 'bought_together':
+      return {
+        kind: 'bought_together',
+        with: index(r.with),
+        lift: r.lift,
+        confidence: r.confidence,
+        contribution: 1,
+      };
+    case 'trending':
+      return r.country === null
+        ? { kind: 'popular', scope: 'global', windowDays: Math.round(r.halfLifeDays), contribution: 1 }
+        : {
+            kind: 'popular',
+            scope: 'country',
+            scopeValue: r.country,
+            windowDays: Math.round(r.halfLifeDays),
+            contribution: 1,
+          };
+    case 'popular':
+      return { kind: 'popular', scope: 'global', windowDays: r.windowDays, contribution: 1 };
+    case 'for_you':
+      return { kind: 'collaborative', neighbours: [], contribution: 1 };
+  }
+}
