@@ -95,6 +95,8 @@ test('another workspace is not found through any route, API call or action', asy
     '/products',
     '/models',
     '/placements',
+    '/preview',
+    '/model-quality',
     `/import/${importA}`,
     `/products/${productA.id}`,
   ]) {

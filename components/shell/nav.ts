@@ -34,7 +34,11 @@ export const NAV: NavSection[] = [
   },
   {
     label: 'Recommendations',
-    items: [{ href: '/placements', label: 'Placements', permission: 'data.read', icon: 'settings' }],
+    items: [
+      { href: '/placements', label: 'Placements', permission: 'data.read', icon: 'settings' },
+      { href: '/preview', label: 'Preview', permission: 'data.read', icon: 'audit' },
+      { href: '/model-quality', label: 'Model quality', permission: 'data.read', icon: 'audit' },
+    ],
   },
   {
     label: 'Operations',

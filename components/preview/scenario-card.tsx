@@ -1,0 +1,106 @@
+import Link from 'next/link';
+import { formatScore, percentOf } from '@/components/catalog/present';
+import { formatMoney } from '@/lib/format';
+import type { ScenarioPreview } from '@/lib/recommend/preview';
+import { contributionShare } from './present';
+
+/** One scenario's answer: ranked products with price, score and the reasons behind each. */
+export function ScenarioCard({
+  slug,
+  scenario,
+  locale,
+  contentLocale,
+}: {
+  slug: string;
+  scenario: ScenarioPreview;
+  /** Formatting locale for numbers and prices (the dashboard's). */
+  locale: string;
+  /** The language the titles and reasons were asked in, for screen readers (`lang`). */
+  contentLocale: string;
+}) {
+  const headingId = `scenario-${scenario.id}`;
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="flex flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200"
+    >
+      <header className="mb-3">
+        <h2 id={headingId} className="text-base font-semibold text-slate-900">
+          {scenario.label}
+        </h2>
+        <p className="mt-0.5 text-sm text-slate-600">{scenario.description}</p>
+      </header>
+      {scenario.error ? (
+        <p role="status" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
+          {scenario.error}
+        </p>
+      ) : null}
+      {scenario.fallback ? (
+        <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-950 ring-1 ring-amber-200">
+          <span className="font-semibold">Fallback:</span> {scenario.fallback}
+        </p>
+      ) : null}
+      {scenario.items.length === 0 && !scenario.error ? (
+        <p className="text-sm text-slate-600">Nothing to recommend here.</p>
+      ) : (
+        <ol className="space-y-3">
+          {scenario.items.map((item, i) => (
+            <li
+              key={item.productId}
+              className="flex gap-3 border-t border-slate-100 pt-3 first:border-0 first:pt-0"
+            >
+              <span
+                className="w-6 shrink-0 text-right text-sm font-semibold tabular-nums text-slate-500"
+                aria-hidden="true"
+              >
+                {i + 1}
+              </span>
+              <div className="min-w-0 flex-1">
+                <div className="flex items-baseline justify-between gap-2">
+                  <Link
+                    href={`/${slug}/products/${item.productId}`}
+                    className="truncate text-sm font-medium text-brand-700 hover:underline"
+                  >
+                    <span className="sr-only">Rank {i + 1}: </span>
+                    <span lang={contentLocale}>{item.title}</span>
+                  </Link>
+                  <span className="shrink-0 text-sm tabular-nums text-slate-800">
+                    {formatMoney(item.price.amountMinor, item.price.currency, locale)}
+                  </span>
+                </div>
+                <p className="text-xs text-slate-500">
+                  Score <span className="tabular-nums">{formatScore(item.score, locale)}</span>
+                </p>
+                {item.reasons?.length ? (
+                  <ul className="mt-1.5 space-y-1" aria-label="Reasons">
+                    {item.reasons.map((r, j) => {
+                      const share = contributionShare(r.contribution);
+                      const negative = r.contribution < 0;
+                      return (
+                        <li key={j} className="text-xs text-slate-700">
+                          <div className="flex items-baseline justify-between gap-2">
+                            <span lang={contentLocale}>{r.text}</span>
+                            <span className="shrink-0 tabular-nums text-slate-500">
+                              {negative ? '−' : ''}
+                              {percentOf(share, locale)}
+                            </span>
+                          </div>
+                          <div className="mt-0.5 h-1 rounded-full bg-slate-100" aria-hidden="true">
+                            <div
+                              className={`h-1 rounded-full ${negative ? 'bg-red-400' : 'bg-brand-500'}`}
+                              style={{ width: `${Math.round(share * 100)}%` }}
+                            />
+                          </div>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { DEMO, expect, expectNoA11yViolations, signIn, test } from './fixtures';
+
+test.describe('recommendations pages on the demo store', () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, DEMO.email, DEMO.password);
+  });
+
+  test('Preview shows every scenario for a shopper and a product, with reasons', async ({ page }) => {
+    test.slow(); // the first request may load the trained model
+    await page.goto(`/${DEMO.slug}/preview`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Preview' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'For you' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Trending' })).toBeVisible();
+    await expectNoA11yViolations(page);
+
+    // A suggested customer, then a product on screen from the catalog: similar items appear.
+    await page.getByRole('navigation', { name: 'Recent customers' }).getByRole('link').first().click();
+    await expect(page).toHaveURL(/shopper=/);
+    await page.getByLabel('Find products for the context or the cart (optional)').fill('shirt');
+    await page.getByLabel('Find products for the context or the cart (optional)').press('Enter');
+    await page
+      .getByRole('link', { name: /^Use .* as the product on screen$/ })
+      .first()
+      .click();
+    await expect(page.getByRole('heading', { name: 'Similar items' })).toBeVisible();
+    const trending = page.getByRole('region', { name: 'Trending' });
+    await expect(trending.getByRole('listitem').first()).toBeVisible();
+    await expectNoA11yViolations(page);
+  });
+
+  test('Model quality shows the training state and lets an owner train now', async ({ page }) => {
+    await page.goto(`/${DEMO.slug}/model-quality`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Model quality' })).toBeVisible();
+    // The demo queues its first training when it is seeded: either it is done or it is on its way.
+    await expect(
+      page.getByRole('heading', { name: 'Versions' }).or(page.getByText('No model trained yet')),
+    ).toBeVisible();
+    await expectNoA11yViolations(page);
+    await page.getByRole('button', { name: 'Train now' }).first().click();
+    await expect(page.getByRole('heading', { name: 'Training' })).toBeVisible();
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * Tenant-scoped SQL behind Recommendations → Preview (issue 10, "What the merchant sees"): finding
+ * a shopper by what a merchant knows of them, and a few recent customers to start from.
+ */
+import { and, desc, eq, ilike, isNotNull, or, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { products, shoppers } from '@/db/schema';
+import { type TenantContext, tenantFilter } from '@/lib/tenant/context';
+
+type Tenant = Pick<TenantContext, 'tenantId'>;
+
+export interface ShopperMatch {
+  id: string;
+  kind: string;
+  externalId: string | null;
+  anonymousId: string | null;
+  email: string | null;
+  name: string | null;
+  country: string | null;
+  lastSeenAt: Date | null;
+}
+
+const MATCH_COLUMNS = {
+  id: shoppers.id,
+  kind: shoppers.kind,
+  externalId: shoppers.externalId,
+  anonymousId: shoppers.anonymousId,
+  email: shoppers.email,
+  name: shoppers.name,
+  country: shoppers.country,
+  lastSeenAt: shoppers.lastSeenAt,
+};
+
+/** `%` and `_` typed by the merchant are literal characters, not wildcards. */
+function likePrefix(text: string): string {
+  return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Shoppers whose external id, anonymous id or email equals `ref` (case-insensitive for email),
+ * else whose external id or email starts with it or whose name contains a word starting with it.
+ * Exact matches come first; at most `limit`.
+ */
+export async function findShoppers(
+  exec: Executor,
+  ctx: Tenant,
+  ref: string,
+  limit = 10,
+): Promise<ShopperMatch[]> {
+  const text = ref.trim();
+  if (!text) return [];
+  const exact = or(
+    eq(shoppers.externalId, text),
+    and(isNotNull(shoppers.anonymousId), eq(shoppers.anonymousId, text)),
+    sql`lower(${shoppers.email}) = lower(${text})`,
+  );
+  const exactRows = await exec
+    .select(MATCH_COLUMNS)
+    .from(shoppers)
+    .where(and(tenantFilter(ctx, shoppers), exact))
+    .limit(limit);
+  if (exactRows.length > 0) return exactRows;
+  const prefix = likePrefix(text);
+  return exec
+    .select(MATCH_COLUMNS)
+    .from(shoppers)
+    .where(
+      and(
+        tenantFilter(ctx, shoppers),
+        or(
+          ilike(shoppers.externalId, prefix),
+          ilike(shoppers.email, prefix),
+          ilike(shoppers.name, prefix),
+          ilike(shoppers.name, `% ${prefix}`),
+        ),
+      ),
+    )
+    .orderBy(sql`${shoppers.lastSeenAt} desc nulls last`, shoppers.id)
+    .limit(limit);
+}
+
+/** Customers (not anonymous visitors) seen most recently: suggestions for the preview. */
+export async function listRecentCustomers(exec: Executor, ctx: Tenant, limit = 5): Promise<ShopperMatch[]> {
+  return exec
+    .select(MATCH_COLUMNS)
+    .from(shoppers)
+    .where(and(tenantFilter(ctx, shoppers), eq(shoppers.kind, 'customer'), isNotNull(shoppers.externalId)))
+    .orderBy(sql`${shoppers.lastSeenAt} desc nulls last`, desc(shoppers.createdAt))
+    .limit(limit);
+}
+
+/** Whether the workspace has any product at all (the preview's empty state). */
+export async function hasProducts(exec: Executor, ctx: Tenant): Promise<boolean> {
+  const [row] = await exec
+    .select({ id: products.id })
+    .from(products)
+    .where(tenantFilter(ctx, products))
+    .limit(1);
+  return row !== undefined;
+}
