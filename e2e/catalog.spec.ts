@@ -49,7 +49,7 @@ test.describe('catalog search, product pages and models', () => {
     test.setTimeout(300_000);
     await signIn(page, DEMO.email, DEMO.password);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await nav.getByRole('link', { name: 'Models' }).click();
+    await nav.getByRole('link', { name: 'Models', exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/${DEMO.slug}/models$`));
     await ensureEmbedded(page);
 
