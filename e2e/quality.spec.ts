@@ -5,7 +5,10 @@ test('Data → Quality shows the demo store’s sources, gaps and stitching, acc
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Quality', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/${DEMO.slug}/quality$`));
-  await expect(nav.getByRole('link', { name: 'Quality', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Quality', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   await expect(page.getByRole('heading', { level: 1, name: 'Data quality' })).toBeVisible();
   for (const title of ['Sources', 'Rejected, and why', 'Missing fields', 'Freshness', 'Identity stitching']) {
     await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
