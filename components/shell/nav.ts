@@ -38,6 +38,8 @@ export const NAV: NavSection[] = [
       { href: '/placements', label: 'Placements', permission: 'data.read', icon: 'settings' },
       { href: '/preview', label: 'Preview', permission: 'data.read', icon: 'audit' },
       { href: '/model-quality', label: 'Model quality', permission: 'data.read', icon: 'audit' },
+      { href: '/performance', label: 'Performance', permission: 'data.read', icon: 'audit' },
+      { href: '/install', label: 'Storefront install', permission: 'data.read', icon: 'settings' },
     ],
   },
   {

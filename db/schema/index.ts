@@ -5,3 +5,4 @@ export * from './jobs';
 export * from './ingest';
 export * from './embeddings';
 export * from './recommend';
+export * from './storefront';

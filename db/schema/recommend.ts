@@ -105,3 +105,32 @@ export const placements = pgTable(
     index('placements_scenario_idx').on(t.tenantId, t.scenario),
   ],
 );
+
+export const EVALUATION_PROTOCOLS = ['all', 'new-items'] as const;
+export type EvaluationProtocol = (typeof EVALUATION_PROTOCOLS)[number];
+
+/**
+ * One offline evaluation run (issue 10, "Offline evaluation"): the hybrid and the baselines
+ * at one cutoff and protocol. `report` is lib/recommend/eval's report as JSON (rows per model
+ * with metrics and confidence intervals), so the Model quality page, the CLI and the tests
+ * read the same numbers.
+ */
+export const recommendEvaluations = pgTable(
+  'recommend_evaluations',
+  {
+    tenantId: tenantId(),
+    id: idColumn(),
+    cutoff: tstz('cutoff').notNull(),
+    protocol: text('protocol').$type<EvaluationProtocol>().notNull(),
+    status: text('status').$type<'running' | 'ready' | 'failed'>().notNull().default('running'),
+    report: jsonb('report').$type<Record<string, unknown>>(),
+    error: text('error'),
+    jobId: text('job_id'),
+    createdAt: createdAt(),
+    finishedAt: tstz('finished_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('recommend_evaluations_time_idx').on(t.tenantId, t.createdAt),
+  ],
+);

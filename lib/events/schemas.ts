@@ -72,7 +72,17 @@ export interface EventContext {
   userAgent?: string;
   locale?: string;
   consent?: Partial<Record<ConsentPurpose, boolean>>;
+  /** Placement key of the widget an impression, click or add-to-cart came from (attribution). */
+  placement?: string;
+  /** Which arm the widget's visitor was in: personalized, or the non-personal holdout. */
+  variant?: RecommendationVariant;
+  /** The store's order id on purchase lines, so a multi-line order counts as one conversion. */
+  orderId?: string;
 }
+
+/** Arms of the uplift measurement (issue 4): the holdout sees non-personal recommendations. */
+export const RECOMMENDATION_VARIANTS = ['personalized', 'holdout'] as const;
+export type RecommendationVariant = (typeof RECOMMENDATION_VARIANTS)[number];
 
 /** An event that passed validation, normalized (product still by the store's external id). */
 export interface ValidEvent {

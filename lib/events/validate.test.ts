@@ -178,3 +178,48 @@ describe('validateEvent', () => {
     expect(w.ok ? null : w.error.eventId).toBeUndefined();
   });
 });
+
+describe('storefront attribution context and unidentified events', () => {
+  it('keeps placement, variant and order id from the context', () => {
+    const v = validateEvent(
+      {
+        ...base,
+        type: 'rec_click',
+        productId: 'sku-1',
+        context: { placement: 'home-for-you', variant: 'holdout', orderId: 'o-1' },
+      },
+      0,
+      NOW,
+    );
+    expect(v.ok && v.event.context).toEqual({
+      placement: 'home-for-you',
+      variant: 'holdout',
+      orderId: 'o-1',
+    });
+  });
+
+  it.each([
+    [{ placement: '' }, 'invalid_context'],
+    [{ placement: 'x'.repeat(201) }, 'invalid_context'],
+    [{ variant: 'control' }, 'invalid_context'],
+    [{ orderId: 7.5 }, 'ok'],
+    [{ orderId: { id: 1 } }, 'invalid_context'],
+  ])('checks context %j → %s', (context, reason) => {
+    expect(reasonOf({ ...base, context })).toBe(reason);
+  });
+
+  it('accepts an event without identity only when it declares no consent to identification', () => {
+    const anonymous = { type: 'rec_impression', eventId: 'e', productId: 'sku-1' };
+    expect(reasonOf(anonymous)).toBe('missing_identity');
+    expect(reasonOf({ ...anonymous, consent: { analytics: true } })).toBe('missing_identity');
+    expect(reasonOf({ ...anonymous, consent: { analytics: false, personalization: true } })).toBe(
+      'missing_identity',
+    );
+    const v = validateEvent({ ...anonymous, consent: { analytics: false } }, 0, NOW);
+    expect(v.ok && [v.event.anonymousId, v.event.customerId, v.event.context.consent]).toEqual([
+      null,
+      null,
+      { analytics: false },
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import {
   MAX_EVENTS_PER_BATCH,
   MAX_FUTURE_MS,
   PRODUCT_EVENT_TYPES,
+  RECOMMENDATION_VARIANTS,
   type RejectReason,
   type ValidEvent,
 } from './schemas';
@@ -16,6 +17,7 @@ import {
 export type Validation = { ok: true; event: ValidEvent } | { ok: false; error: EventError };
 
 const TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
+const VARIANTS: ReadonlySet<string> = new Set(RECOMMENDATION_VARIANTS);
 const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -119,6 +121,12 @@ function record(v: unknown): Record<string, unknown> | null {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 }
 
+/** True when the event declares that the shopper has not consented to being identified. */
+function declinesIdentification(consent: unknown): boolean {
+  const c = record(consent);
+  return c !== null && c.analytics === false && c.personalization !== true;
+}
+
 function contextOf(raw: unknown, consentRaw: unknown): { context: EventContext; sessionId: string | null } {
   const c = raw === undefined || raw === null ? {} : record(raw);
   if (!c) return fail('invalid_context', 'context must be an object.');
@@ -135,6 +143,16 @@ function contextOf(raw: unknown, consentRaw: unknown): { context: EventContext; 
     context.locale = locale;
   }
   const sessionId = optionalIdentifier(c.sessionId, 'context.sessionId', 'invalid_context');
+  const placement = optionalIdentifier(c.placement, 'context.placement', 'invalid_context');
+  if (placement !== null) context.placement = placement;
+  if (c.variant !== undefined && c.variant !== null) {
+    if (!VARIANTS.has(c.variant as string)) {
+      fail('invalid_context', `context.variant must be one of ${RECOMMENDATION_VARIANTS.join(', ')}.`);
+    }
+    context.variant = c.variant as EventContext['variant'];
+  }
+  const orderId = optionalIdentifier(c.orderId, 'context.orderId', 'invalid_context');
+  if (orderId !== null) context.orderId = orderId;
   if (consentRaw !== undefined && consentRaw !== null) {
     const consent = record(consentRaw);
     if (!consent) return fail('invalid_consent', 'consent must be an object like { "analytics": true }.');
@@ -171,7 +189,14 @@ export function validateEvent(raw: unknown, index: number, now: number): Validat
     const type = e.type as EventType;
     const anonymousId = optionalIdentifier(e.anonymousId, 'anonymousId', 'invalid_anonymous_id');
     const customerId = optionalIdentifier(e.customerId, 'customerId', 'invalid_customer_id');
-    if (!anonymousId && !customerId) fail('missing_identity', 'Send anonymousId, customerId or both.');
+    // A storefront without the shopper's consent sends no identifier at all (issue 4, "Consent"):
+    // such events say so with consent.analytics = false and are kept for aggregate counts only.
+    if (!anonymousId && !customerId && !declinesIdentification(e.consent)) {
+      fail(
+        'missing_identity',
+        'Send anonymousId, customerId or both (or consent: { analytics: false } for an unidentified event).',
+      );
+    }
     const productExternalId = optionalIdentifier(e.productId, 'productId', 'invalid_product_id');
     if (!productExternalId && PRODUCT_EVENT_TYPES.has(type)) {
       fail('missing_product', `A ${type} event needs productId (the store's product id).`);
