@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ConnectShopifyForm } from '@/components/connections/connect-shopify-form';
-import { ConnectWooForm } from '@/components/connections/connect-woo-form';
+import { ConnectStoreForm } from '@/components/connections/connect-store-form';
+import { SHOPIFY_FORM, WOO_FORM } from '@/components/connections/platform-forms';
 import { ConnectionPanel } from '@/components/connections/connection-panel';
 import { presentConnection } from '@/components/connections/present';
 import { AutoRefresh } from '@/components/jobs/auto-refresh';
@@ -62,8 +62,8 @@ export default async function ConnectionsPage({ params }: { params: Promise<{ te
             description="The credentials are checked with the store, then saved encrypted. They are never shown again."
           >
             <div className="grid gap-8 lg:grid-cols-2">
-              <ConnectShopifyForm slug={ctx.slug} />
-              <ConnectWooForm slug={ctx.slug} />
+              <ConnectStoreForm slug={ctx.slug} spec={SHOPIFY_FORM} />
+              <ConnectStoreForm slug={ctx.slug} spec={WOO_FORM} />
             </div>
           </Card>
         ) : null}
