@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@/db/errors';
 import crypto from 'node:crypto';
 import type { Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit/service';
@@ -46,13 +47,6 @@ export interface SavedConnection {
 function requireManage(ctx: TenantContext): void {
   if (!hasPermission(ctx, 'settings.update'))
     throw forbidden('Only owners and admins manage store connections.');
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }
 
 /** Reads the store's details with the given credentials: proves they work before anything is saved. */

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@/db/errors';
 import type { Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit/service';
 import { AppError, conflict, notFound } from '@/lib/errors';
@@ -80,11 +81,4 @@ export async function runCleanupNow(db: Db, ctx: TenantContext): Promise<{ job: 
     });
   }
   return r;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }
