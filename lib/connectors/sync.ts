@@ -1,5 +1,6 @@
 import type { Db, Executor } from '@/db/client';
 import { log } from '@/lib/log';
+import { invalidateRecommendServing } from '@/lib/recommend/serve/lookups';
 import { isStaleKeyVersion } from '@/lib/secrets/cipher';
 import { type TenantContext, withTenantTx } from '@/lib/tenant/context';
 import { type SourceOptions, buildSource } from './build';
@@ -207,6 +208,7 @@ export async function syncConnection(
       run = next.run;
     }
   }
+  invalidateRecommendServing(rt.tenantId); // synced products and prices: the next recommendation sees them
   log('info', 'connectors.sync_finished', { tenantId: rt.tenantId, connectionId, done });
   return result;
 }

@@ -2,6 +2,7 @@ import { type Db, getDb } from '@/db/client';
 import { embedChangedProducts } from '@/lib/embeddings/job';
 import { apiError, errorResponse } from '@/lib/api/respond';
 import { log } from '@/lib/log';
+import { invalidateRecommendServing } from '@/lib/recommend/serve/lookups';
 import { withTenantTx } from '@/lib/tenant/context';
 import { addIngestCounts } from './counters';
 import { openCredentials } from './credentials';
@@ -166,6 +167,7 @@ async function receive(
     return result;
   });
   if (outcome === 'duplicate') return json({ ok: true, result: 'duplicate' });
+  if (outcome.result === 'applied' && /^products?[/.]/.test(topic)) invalidateRecommendServing(row.tenantId);
   // A product written or archived: embed it soon; a burst of deliveries within 30 s shares one run.
   await embedChangedProducts(
     db,

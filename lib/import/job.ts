@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { embedChangedProducts } from '@/lib/embeddings/job';
 import { trainAfterImport } from '@/lib/recommend/train/job';
+import { invalidateRecommendServing } from '@/lib/recommend/serve/lookups';
 import { defineJob } from '@/lib/jobs/registry';
 import { invalidateOverview } from '@/lib/overview/service';
 import { JobAbortError, type JobContext, JobError } from '@/lib/jobs/types';
@@ -72,6 +73,7 @@ async function run(ctx: JobContext<Payload, ImportCheckpoint>): Promise<ImportSu
     });
     // The overview caches a minute of figures; show the imported data at once (same process).
     invalidateOverview(ctx.tenantId);
+    invalidateRecommendServing(ctx.tenantId); // prices, stock, new products: the next request sees them
     await embedChangedProducts(ctx.db, tenant, summary.entities.products); // new or changed texts → vectors
     await trainAfterImport(
       ctx.db,

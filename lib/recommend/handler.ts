@@ -61,8 +61,9 @@ const forbiddenOrigin = () =>
  * `GET /api/v1/recommendations` (and its CORS preflight) as a framework-agnostic Web handler,
  * mounted on the custom server's fast path and as a Next route handler.
  * Auth: a secret key (`Authorization: Bearer sk_…`, needs `data.read`) or a publishable key
- * (`?key=pk_…` or `X-Tailor-Key`) whose allow-list holds the Origin; with a publishable key the
- * answer holds no personal data. 200 with the result; 404 for an unknown placement or product;
+ * (`?key=pk_…` or `X-Tailor-Key`) whose allow-list holds the Origin. With a publishable key the
+ * answer is personal only through `visitor=` (the browser's anonymous id; `shopper=` is ignored),
+ * and explanations keep only reasons about what the request itself named. 200 with the result; 404 for an unknown placement or product;
  * 422 for bad parameters; 401/403/429 as usual.
  */
 export function createRecommendHandler(

@@ -5,41 +5,46 @@
  * request is in memory except cache refreshes (serve/lookups.ts, serve/catalog-cache.ts,
  * serve/registry.ts), which is what keeps this on the storefront's latency budget.
  */
-import type { Executor } from '@/db/client';
+import type { Db } from '@/db/client';
+import type { RecommendationVariant } from '@/lib/events/schemas';
 import { AppError, notFound } from '@/lib/errors';
 import type { TenantContext } from '@/lib/tenant/context';
-import { formatReason } from './explain/format';
-import type { Reason } from './explain/reasons';
 import { applyRules, type Candidate } from './rules/apply';
 import { DEFAULT_RULES } from './rules/schema';
-import { fallbackChain, SCENARIOS, type ScenarioId, usableSteps } from './scenarios';
+import { fallbackChain, type ScenarioId, usableSteps } from './scenarios';
 import type { RecommendationQuery } from './schemas';
 import { getCatalogFacts, type ServingCatalog } from './serve/catalog-cache';
+import { getContentVectors } from './serve/content';
+import { audienceOf } from './serve/holdout';
 import {
   BEST_SELLER_DAYS,
   getBestSellers,
+  getRecentViews,
   getServedPlacement,
+  getServedSettings,
   getShopper,
   getTrainedAt,
+  getVisitor,
+  RECENT_VIEWS,
 } from './serve/lookups';
+import type { ResolvedShopper } from './serve/queries';
 import { getServingModel } from './serve/registry';
+import { type RecommendationWidget, type RecommendedItem, toItems, widgetOf } from './serve/response';
 import type { ServingModel } from './serve/serving-model';
 import { candidatesFrom, type SourceInput } from './serve/sources';
 
-export interface RecommendationInput extends RecommendationQuery {
-  /** A publishable (storefront) key: personal scenarios fall back and no shopper data is used. */
+export type { RecommendationWidget, RecommendedItem } from './serve/response';
+
+export interface RecommendationInput extends Omit<RecommendationQuery, 'recent'> {
+  /**
+   * A publishable (storefront) key: personal only through `visitor` (the browser's anonymous id);
+   * `shopper` is ignored, since customer ids are guessable and anonymous ids are bearer secrets.
+   */
   nonPersonal: boolean;
+  /** Store product ids (or uuids) viewed in this visit, newest first; unknown ids are ignored. */
+  recent?: string[];
   /** Epoch ms of the request (tests pin it). */
   now?: number;
-}
-
-export interface RecommendedItem {
-  productId: string;
-  externalId: string;
-  title: string;
-  price: { amountMinor: number; currency: string };
-  score: number;
-  reasons?: { kind: Reason['kind']; text: string; contribution: number }[];
 }
 
 export interface RecommendationResult {
@@ -49,6 +54,10 @@ export interface RecommendationResult {
   model: { version: number; trainedAt: string | null } | null;
   /** Why the answer is not the scenario's first choice, for the merchant's debugging. */
   fallback?: string;
+  /** The uplift arm, only when a placement is named and the visitor (pk) or shopper (sk) is known. */
+  variant?: RecommendationVariant;
+  /** How the storefront renders the placement, only when a placement is named. */
+  widget?: RecommendationWidget;
 }
 
 const DEFAULT_K = 10;
@@ -60,7 +69,7 @@ const OVERFETCH = 4;
  *   validation_failed (neither placement nor scenario).
  */
 export async function getRecommendations(
-  db: Executor,
+  db: Db,
   ctx: Pick<TenantContext, 'tenantId'>,
   input: RecommendationInput,
 ): Promise<RecommendationResult> {
@@ -75,26 +84,42 @@ export async function getRecommendations(
   const notes: string[] = [];
 
   const model = await getServingModel(db, tenantId);
-  const [catalog, trainedAt] = await Promise.all([
+  const [catalog, trainedAt, settings] = await Promise.all([
     getCatalogFacts(db, tenantId, model),
     model ? getTrainedAt(db, tenantId, model.versionId) : null,
+    getServedSettings(db, tenantId),
   ]);
   const item = input.item === undefined ? undefined : catalogIndex(catalog, input.item);
   if (input.item !== undefined && item === undefined) throw notFound('Product not found.');
   const cart = input.cart.flatMap((id) => catalogIndex(catalog, id) ?? []);
 
-  // A storefront key never reads a shopper's history: personal scenarios answer with trending.
-  let scenario: ScenarioId = asked;
-  if (input.nonPersonal && SCENARIOS[asked].personal) {
-    scenario = 'trending';
-    notes.push('Personal scenarios need a secret key: trending instead.');
-  }
-  const shopper = input.nonPersonal || !input.shopper ? null : await getShopper(db, tenantId, input.shopper);
+  const { subject, variant, personal, scenario } = audienceOf(input, asked, {
+    tenantId,
+    placementNamed: placement !== null,
+    holdoutShare: settings.holdoutShare,
+    notes,
+  });
+  const shopper: ResolvedShopper | null =
+    !personal || subject === undefined
+      ? null
+      : input.nonPersonal
+        ? await getVisitor(db, tenantId, subject)
+        : await getShopper(db, tenantId, subject);
+  // The visit itself (recent views) is history too: a storefront sends it only with consent.
+  const visit = variant !== 'holdout' && (!input.nonPersonal || personal);
+  const who = {
+    shopperId: shopper?.id ?? null,
+    ...(input.nonPersonal && personal ? { anonymousId: input.visitor } : {}),
+  };
+  const recent = visit
+    ? await recentOf(db, tenantId, catalog, input.recent ?? [], personal ? who : null)
+    : [];
   const shopperIndex = shopper && model ? model.shopperIndex.get(shopper.id) : undefined;
   if (!model) notes.push(`No model is trained yet: best sellers of the last ${BEST_SELLER_DAYS} days.`);
-  const bestSellers = model
-    ? []
-    : (await getBestSellers(db, tenantId, now)).flatMap((id) => catalog.facts.itemIndex.get(id) ?? []);
+  const [bestSellers, content] = await Promise.all([
+    model ? [] : getBestSellers(db, tenantId, now),
+    getContentVectors(db, tenantId, catalog),
+  ]);
 
   const result = (items: RecommendedItem[]): RecommendationResult => ({
     placement: placement?.key ?? null,
@@ -102,6 +127,8 @@ export async function getRecommendations(
     items,
     model: model ? { version: model.version, trainedAt: trainedAt?.toISOString() ?? null } : null,
     ...(notes.length > 0 ? { fallback: notes.join(' ') } : {}),
+    ...(variant ? { variant } : {}),
+    ...(placement ? { widget: widgetOf(placement, settings, input.locale) } : {}),
   });
   if (placement && !placement.active) {
     notes.push('The placement is paused.');
@@ -113,7 +140,7 @@ export async function getRecommendations(
     shopper: known,
     item: item !== undefined,
     cart: cart.length > 0,
-    session: cart.length > 0,
+    session: cart.length > 0 || recent.length > 0,
   });
   const q: SourceInput = {
     model,
@@ -124,7 +151,9 @@ export async function getRecommendations(
     cart,
     now,
     k: k * OVERFETCH + rules.pins.length,
-    bestSellers,
+    bestSellers: bestSellers.flatMap((id) => catalog.facts.itemIndex.get(id) ?? []),
+    recent,
+    content,
   };
   const purchased = rules.excludePurchased.enabled
     ? purchasesOf(model, q.shopper)
@@ -142,41 +171,48 @@ export async function getRecommendations(
   }
   if (used && model) notes.push(used);
 
-  const names = (i: number) => titleOf(catalog, i, input.locale) ?? 'another product';
-  const items: RecommendedItem[] = [];
-  for (const r of ruled.items) {
-    const p = catalog.products[r.item];
-    if (!p) continue;
-    items.push({
-      productId: p.id,
-      externalId: p.externalId,
-      title: titleOf(catalog, r.item, input.locale) ?? p.externalId,
-      price: { amountMinor: p.priceMinor, currency: p.currency },
-      score: r.score,
-      ...(input.explain
-        ? {
-            reasons: r.reasons.map((reason) => ({
-              kind: reason.kind,
-              text: formatReason(reason, names, input.locale),
-              contribution: reason.contribution,
-            })),
-          }
-        : {}),
-    });
+  const named = new Set<number>([
+    ...cart,
+    ...(input.recent ?? []).flatMap((id) => catalogIndex(catalog, id) ?? []),
+  ]);
+  if (item !== undefined) named.add(item);
+  return result(
+    toItems(ruled.items, catalog, settings, {
+      locale: input.locale,
+      explain: input.explain,
+      publicReasonsOnly: input.nonPersonal,
+      named,
+    }),
+  );
+}
+
+/**
+ * The visit's views as catalog indexes, newest first, deduplicated, at most RECENT_VIEWS: the
+ * request's `recent` ids, then the latest view events of the shopper and of the requesting
+ * browser (5 s cache), so a caller gets "recently viewed" without sending it. Unknown ids are skipped.
+ */
+async function recentOf(
+  db: Db,
+  tenantId: string,
+  catalog: ServingCatalog,
+  sent: readonly string[],
+  who: { shopperId: string | null; anonymousId?: string } | null,
+): Promise<number[]> {
+  const ids = [...sent];
+  if (who) ids.push(...(await getRecentViews(db, tenantId, who)));
+  const out: number[] = [];
+  for (const id of ids) {
+    const i = catalogIndex(catalog, id);
+    if (i !== undefined && !out.includes(i)) out.push(i);
+    if (out.length >= RECENT_VIEWS) break;
   }
-  return result(items);
+  return out;
 }
 
 /** A product id (uuid) or the store's own id (external id) → catalog index. */
 function catalogIndex(catalog: ServingCatalog, id: string): number | undefined {
   const i = catalog.facts.itemIndex.get(id) ?? catalog.byExternalId.get(id);
   return i !== undefined && catalog.products[i] ? i : undefined;
-}
-
-function titleOf(catalog: ServingCatalog, item: number, locale: string): string | undefined {
-  const t = catalog.products[item]?.title;
-  if (!t) return undefined;
-  return t[locale] ?? t[locale.slice(0, 2)] ?? t.en ?? Object.values(t)[0];
 }
 
 /**

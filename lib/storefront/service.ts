@@ -1,6 +1,7 @@
 import type { Db, Executor } from '@/db/client';
 import { recordAudit } from '@/lib/audit/service';
 import { forbidden } from '@/lib/errors';
+import { invalidateRecommendLookups } from '@/lib/recommend/serve/lookups';
 import { hasPermission, type TenantContext } from '@/lib/tenant/context';
 import { parseOrThrow } from '@/lib/validation';
 import { getStorefrontSettingsRow, upsertStorefrontSettings } from './queries';
@@ -49,6 +50,7 @@ export async function updateStorefrontSettings(
       targetType: 'storefront',
       details: { changed: Object.keys(patch) },
     });
+    invalidateRecommendLookups(ctx.tenantId); // widgets pick up the new theme, titles and holdout at once
     return getStorefrontSettings(tx, ctx);
   });
 }

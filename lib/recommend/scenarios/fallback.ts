@@ -33,6 +33,11 @@ const CHAINS: Readonly<Record<ScenarioId, readonly FallbackStep[]>> = {
   for_you: [
     { source: 'hybrid', needs: 'shopper', why: 'Known shopper: the learned blend of all models.' },
     { source: 'session', needs: 'session', why: 'Unknown shopper with a visit under way: react to it.' },
+    {
+      source: 'content',
+      needs: 'shopper_or_session',
+      why: 'Few learned picks: look-alikes of what the shopper viewed or bought.',
+    },
     { source: 'popular_country', needs: 'shopper', why: 'Little history: what sells in their country.' },
     { source: 'trending', why: 'Unknown shopper: what is selling now.' },
     { source: 'popular_global', why: 'Too few trending items: best sellers.' },

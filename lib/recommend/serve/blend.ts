@@ -1,8 +1,8 @@
 /**
  * The learned hybrid at serving time: the same candidates, normalisation (min-max into (0.1, 1]),
  * priors, weights and cold-shopper rule as HybridRecommender.recommend, but computed from the
- * artefact's stored lists. The content component has no stored vectors here yet, so its feature
- * is 0 (it only adds candidates for cold items).
+ * artefact's stored lists. The content component's candidates come from the tenant's product
+ * vectors (serve/content.ts, through `ServeQuery.content`); without vectors its feature is 0.
  */
 import { TopK } from '@/lib/embeddings/top-k';
 import { toRanked } from '../matrix/rank';
@@ -83,6 +83,8 @@ function componentCandidates(model: ServingModel, name: string, q: ServeQuery): 
       return model.popular(model.recentOrder, pop.recent, q.k);
     case 'decayed-popular':
       return model.popular(model.decayedOrder, pop.decayed, q.k);
+    case 'content':
+      return q.content?.(q.k) ?? null;
     default:
       return null;
   }

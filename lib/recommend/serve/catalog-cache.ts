@@ -10,14 +10,18 @@
  */
 import type { Executor } from '@/db/client';
 import { log } from '@/lib/log';
-import { type CatalogProduct, getCatalogStamp, listActiveProducts } from '../queries';
+import { getCatalogStamp } from '../queries';
 import { buildCatalogFacts, type CatalogFacts, type CatalogRow } from '../rules/catalog';
+import { listServingProducts, type ServingProduct } from './queries';
 import type { ServingModel } from './serving-model';
 
 export interface ServingCatalog {
   facts: CatalogFacts;
-  /** By catalog index; null for a model item that is no longer an active product. */
-  products: readonly (CatalogProduct | null)[];
+  /**
+   * By catalog index; null for a model item that is no longer an active product. Attributes keep
+   * `url`/`handle` for storefront links; `imageUrl` is the first image.
+   */
+  products: readonly (ServingProduct | null)[];
   /** Catalog index by the store's product id (external id). */
   byExternalId: ReadonlyMap<string, number>;
   /** Indexes below this are the model's item indexes; the rest are products new to the model. */
@@ -82,14 +86,14 @@ async function revalidate(
     e.checkedAt = Date.now();
     return e.catalog;
   }
-  const catalog = alignCatalog(await listActiveProducts(db, ctx), model?.a.itemIds ?? []);
+  const catalog = alignCatalog(await listServingProducts(db, ctx), model?.a.itemIds ?? []);
   state.entries.set(tenantId, { catalog, stamp, versionId, checkedAt: Date.now() });
   return catalog;
 }
 
 /** Model items first, at their model indexes; then the products the model has never seen. */
 export function alignCatalog(
-  rows: readonly CatalogProduct[],
+  rows: readonly ServingProduct[],
   modelItemIds: readonly string[],
 ): ServingCatalog {
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -105,7 +109,7 @@ export function alignCatalog(
   return { facts, products: list, byExternalId, modelItems: modelItemIds.length };
 }
 
-function toCatalogRow(p: CatalogProduct | null): CatalogRow | null {
+function toCatalogRow(p: ServingProduct | null): CatalogRow | null {
   if (!p) return null;
   return {
     stock: p.stock,

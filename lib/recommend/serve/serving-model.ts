@@ -21,6 +21,11 @@ export interface ServeQuery {
   now: number;
   k: number;
   exclude?: ItemFilter;
+  /**
+   * The content component's candidates (k best by product vectors for this query's seeds), when
+   * the tenant has vectors; the blend's content feature is 0 without it.
+   */
+  content?: (k: number) => Ranked;
 }
 
 /** Seeds weigh as in the fitted models: history cells are 1 (binary), the context counts 2 for kNN, 1 for EASE. */

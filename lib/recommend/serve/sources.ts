@@ -7,6 +7,8 @@ import type { Reason } from '../explain/reasons';
 import type { Candidate } from '../rules/apply';
 import type { CandidateSource } from '../scenarios';
 import type { ServingCatalog } from './catalog-cache';
+import type { ContentVectors } from './content';
+import { content, contentComponent, SESSION_VIEWS } from './content-source';
 import {
   boughtTogether,
   buyAgain,
@@ -32,6 +34,13 @@ export interface SourceInput {
   k: number;
   /** Best sellers from recent orders, in catalog indexes: the answer while no model is trained. */
   bestSellers: readonly number[];
+  /**
+   * Products viewed in this visit and (personal requests only) the shopper's latest views, catalog
+   * indexes, newest first: the "recently viewed" list and extra context for the session re-ranking.
+   */
+  recent: readonly number[];
+  /** The tenant's product vectors, null when nothing is embedded. */
+  content: ContentVectors | null;
 }
 
 /** The step's candidates, best first; [] when the step cannot answer this request. */
@@ -40,6 +49,9 @@ export function candidatesFrom(source: CandidateSource, q: SourceInput): Candida
   const inModel = (i: number | undefined) =>
     m && i !== undefined && i < q.catalog.modelItems ? i : undefined;
   const context = [q.item, ...q.cart].map(inModel).filter((i): i is number => i !== undefined);
+  // These two read only the request and the vectors: they answer with or without a trained model.
+  if (source === 'recently_viewed') return recentlyViewed(q);
+  if (source === 'content') return content(q);
   if (!m) return source.startsWith('popular') || source === 'trending' ? bestSellers(q, source) : [];
   switch (source) {
     case 'hybrid':
@@ -49,7 +61,11 @@ export function candidatesFrom(source: CandidateSource, q: SourceInput): Candida
         forYou(m, {
           shopper: source === 'hybrid' ? q.shopper : undefined,
           item: inModel(q.item),
-          cart: q.cart.map(inModel).filter((i): i is number => i !== undefined),
+          // The visit's latest views count as context like the cart: the answer follows the visit.
+          cart: [...q.cart, ...q.recent.slice(0, SESSION_VIEWS)]
+            .map(inModel)
+            .filter((i): i is number => i !== undefined),
+          content: contentComponent(q, source === 'hybrid', m.nItems),
           now: q.now,
           k: q.k,
         }),
@@ -82,11 +98,17 @@ export function candidatesFrom(source: CandidateSource, q: SourceInput): Candida
       return fromModel(q, boughtTogether(m, context, q.k));
     case 'buy_again':
       return q.shopper === undefined ? [] : fromModel(q, buyAgain(m, q.shopper, q.now, q.k));
-    // No product vectors or per-visit views are held in memory yet: these steps pass to the next.
-    case 'content':
-    case 'recently_viewed':
+    default:
       return [];
   }
+}
+
+function recentlyViewed(q: SourceInput): Candidate[] {
+  return q.recent.slice(0, q.k).map((item, r) => ({
+    item,
+    score: 1 / (1 + r),
+    reasons: [{ kind: 'session', item, position: r + 1, contribution: 1 }],
+  }));
 }
 
 function popularIn(q: SourceInput, m: ServingModel, keep: (item: number) => boolean): Candidate[] {

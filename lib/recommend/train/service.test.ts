@@ -169,4 +169,17 @@ describe.each(testDrivers())('recommendation training (%s)', (driver) => {
     expect(await listModels(h().db, b)).toHaveLength(1); // its own failed version only
     expect(await getServingModel(h().db, b.tenantId)).toBeNull();
   });
+
+  it('fits as of the end of the data when the history stopped long before today', async () => {
+    // An imported history (e.g. a 2011 file trained in 2026): validation and recency decay must use
+    // the last weeks that have data, or the validation NDCG is 0 and trending is empty.
+    const c = (await createTestTenant(h().db, 'recc')).ctx;
+    await seedStore(h().db, c);
+    const late = new Date(asOf.getTime() + 365 * 86_400_000);
+    const r = await trainWorkspaceModel(h().db, c, { asOf: late });
+    expect(r.status).toBe('ready');
+    expect(r.validationNdcg).toBeGreaterThan(0);
+    const model = await getServingModel(h().db, c.tenantId);
+    expect(model).not.toBeNull();
+  }, 120_000);
 });

@@ -77,7 +77,11 @@ export async function trainWorkspaceModel(
     if (n === 0) return await fail('No orders or events to learn from yet.');
     const vectors = await loadItemVectors(db, ctx, data.itemIds);
     opts.progress?.('fitting', `Fitting on ${n} interactions of ${data.shopperIds.length} shoppers`);
-    const fitted = await fitModel(data, { asOf: asOf.getTime(), vectors: vectors ?? undefined });
+    // Fit as of the end of the data when it ends before `asOf` (an imported history, a shop that
+    // paused): the validation window and the recency decay must look at the last weeks that have
+    // data, not at an empty month before today.
+    const fitAsOf = Math.min(asOf.getTime(), data.time[n - 1]! + 1);
+    const fitted = await fitModel(data, { asOf: fitAsOf, vectors: vectors ?? undefined });
     opts.progress?.('saving', 'Saving the model');
     return await withTenantTx(db, ctx, async (tx) => {
       const live = await getLiveModel(tx, ctx);

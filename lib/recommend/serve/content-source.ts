@@ -1,0 +1,78 @@
+/**
+ * The content-based steps of the serving path: look-alikes of the product on screen (a new one
+ * too) and the shopper's interest — a recency-weighted mean of the vectors of the cart, the
+ * visit's views and the items of their history — for the `content` fallback step and the hybrid's
+ * content component.
+ */
+import type { Candidate } from '../rules/apply';
+import type { Ranked } from '../types';
+import { type ContentSeed, contentNeighbours } from './content';
+import type { SourceInput } from './sources';
+
+/** The newest views that steer the session re-ranking (older ones are history, not intent). */
+export const SESSION_VIEWS = 5;
+/** Interest weights: a view decays by this per position, a purchase by its age (half-life, days). */
+const VIEW_DECAY = 0.8;
+const PURCHASE_HALF_LIFE_DAYS = 60;
+
+/**
+ * Look-alikes by product vectors: of the item on screen when there is one (a new product too),
+ * else of the shopper's interest — the recency-weighted mean of the vectors of the cart, the
+ * visit's views and (known shoppers) the items of their history, purchases weighted by age.
+ */
+export function content(q: SourceInput): Candidate[] {
+  if (!q.content) return [];
+  const seeds: ContentSeed[] = [];
+  if (q.item !== undefined) seeds.push({ item: q.item, weight: 1 });
+  else {
+    for (const item of q.cart) seeds.push({ item, weight: 1 });
+    for (const [r, item] of q.recent.entries()) seeds.push({ item, weight: VIEW_DECAY ** r });
+    seeds.push(...historySeeds(q));
+  }
+  const exclude = new Set<number>([...q.cart, ...(q.item === undefined ? [] : [q.item])]);
+  return contentNeighbours(q.content, seeds, q.k, exclude).map((h) => ({
+    item: h.item,
+    score: h.score,
+    reasons: [{ kind: 'content', similarTo: h.seed, similarity: h.seedSimilarity, contribution: 1 }],
+  }));
+}
+
+/**
+ * The hybrid's content component over the tenant's vectors: seeds as the fitted ContentModel
+ * (context items weigh 2, history by recency), candidates limited to the model's items since the
+ * blend's priors are per model item. Undefined when there are no vectors.
+ */
+export function contentComponent(
+  q: SourceInput,
+  withHistory: boolean,
+  nItems: number,
+): ((k: number) => Ranked) | undefined {
+  const cv = q.content;
+  if (!cv) return undefined;
+  return (k) => {
+    const seeds: ContentSeed[] = [];
+    for (const item of [...(q.item === undefined ? [] : [q.item]), ...q.cart])
+      seeds.push({ item, weight: 2 });
+    for (const [r, item] of q.recent.slice(0, SESSION_VIEWS).entries())
+      seeds.push({ item, weight: 2 * VIEW_DECAY ** r });
+    if (withHistory) seeds.push(...historySeeds(q));
+    const hits = contentNeighbours(cv, seeds, k, undefined, false).filter((h) => h.item < nItems);
+    return { items: Int32Array.from(hits, (h) => h.item), scores: Float32Array.from(hits, (h) => h.score) };
+  };
+}
+
+function historySeeds(q: SourceInput): ContentSeed[] {
+  const m = q.model;
+  const s = q.shopper;
+  if (!m || s === undefined || !m.isKnown(s)) return [];
+  const h = m.a.history;
+  const out: ContentSeed[] = [];
+  for (let p = h.ptr[s]!; p < h.ptr[s + 1]!; p++) {
+    const item = h.items[p]!;
+    const bought = m.boughtPair(s, item);
+    const days = bought >= 0 ? Math.max(0, (q.now - m.a.buyAgain.last[bought]!) / 86_400_000) : null;
+    // Views and carts of the history have no time here: they count as a purchase a few months old.
+    out.push({ item, weight: days === null ? 0.25 : 2 ** (-days / PURCHASE_HALF_LIFE_DAYS) });
+  }
+  return out;
+}
