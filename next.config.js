@@ -16,5 +16,19 @@ const nextConfig = {
   ],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the single type gate
+  // The storefront snippet: the loader's URL is pasted into shops, so it stays short-lived; the
+  // main bundle is always requested with ?v=<build id>, so it can be cached for a year.
+  async headers() {
+    return [
+      {
+        source: '/t.js',
+        headers: [{ key: 'Cache-Control', value: 'public, max-age=300, stale-while-revalidate=86400' }],
+      },
+      {
+        source: '/tailor.js',
+        headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }],
+      },
+    ];
+  },
 };
 export default nextConfig;

@@ -35,6 +35,9 @@ function newestMtime(p) {
     if (!e.startsWith('.') && e !== 'node_modules') max = Math.max(max, newestMtime(path.join(p, e)));
   return max;
 }
+// The storefront snippet first: it only rewrites public/t.js and public/tailor.js when their
+// content changes, so an unchanged snippet does not make the app look stale.
+run(process.execPath, [path.join(root, 'scripts', 'build-snippet.mjs')]);
 const buildId = path.join(root, '.next', 'BUILD_ID');
 const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
 const newest = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));

@@ -40,6 +40,14 @@ const steps = [
     cmd: bin('vitest'),
     args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
   },
+  // The storefront snippet (public/t.js, public/tailor.js) is built output too; same step id so
+  // --skip=build leaves out both.
+  {
+    id: 'build',
+    title: 'Storefront snippet (scripts/build-snippet.mjs)',
+    cmd: process.execPath,
+    args: [path.join(root, 'scripts', 'build-snippet.mjs')],
+  },
   { id: 'build', title: 'Production build (next build)', cmd: bin('next'), args: ['build'] },
   {
     id: 'e2e',

@@ -2,7 +2,10 @@
  * The self-hosted server: one process that owns the embedded database, runs background jobs
  * in-process, answers hot endpoints on a fast path and hands everything else to Next.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import next from 'next';
 import { closeDb } from '@/db/client';
 import { flushEventCounters } from '@/lib/events/counters';
@@ -23,6 +26,14 @@ async function main(): Promise<void> {
   const started = Date.now();
   const onShutdown = await bootstrapData(env);
 
+  // `next build` alone does not build the storefront snippet (public/t.js, public/tailor.js):
+  // build it when missing, and always in development, where its sources change.
+  const snippet = ['t.js', 'tailor.js'].map((f) => path.join(process.cwd(), 'public', f));
+  if (dev || !snippet.every((f) => fs.existsSync(f))) {
+    const r = spawnSync(process.execPath, ['scripts/build-snippet.mjs'], { stdio: 'inherit' });
+    if (r.status !== 0)
+      console.warn('⚠  The storefront snippet could not be built: run npm run build:snippet.');
+  }
   const app = next({ dev, hostname: env.HOST, port: env.PORT, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();

@@ -8,6 +8,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import { createPlacementAction, updatePlacementAction } from '@/lib/placements/actions';
 import { SCENARIOS, SCENARIO_IDS } from '@/lib/recommend/scenarios';
 import { type ErrorsOf, FormField, Section } from './form-parts';
+import { LayoutField } from './layout-field';
 import type { PlacementFormValues } from './present';
 import { RulesFields } from './rules-fields';
 
@@ -113,6 +114,7 @@ export function PlacementForm({
             errors={errors}
           />
         </div>
+        <LayoutField value={values.layout} errors={errors('layout')} />
       </Section>
 
       <Section

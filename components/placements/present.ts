@@ -21,6 +21,7 @@ export interface PlacementFormValues {
   name: string;
   scenario: ScenarioId;
   count: string;
+  layout: string;
   titles: Record<string, string>;
   excludeOutOfStock: boolean;
   excludePurchased: boolean;
@@ -52,6 +53,7 @@ export function placementFormValues(p: Placement | null, currency: string): Plac
     name: p?.name ?? '',
     scenario: p?.scenario ?? 'for_you',
     count: String(p?.count ?? 8),
+    layout: p?.layout ?? 'grid',
     titles: p?.titles ?? {},
     excludeOutOfStock: r.excludeOutOfStock,
     excludePurchased: r.excludePurchased.enabled,

@@ -34,6 +34,24 @@ describe('placement form fields', () => {
     expect(rules.pins).toEqual([]);
   });
 
+  it('passes the widget layout through, and the schema refuses an unknown one', () => {
+    const { input } = placementFromForm(
+      { key: 'pdp', name: 'PDP', scenario: 'similar', layout: 'carousel' },
+      'EUR',
+    );
+    expect(input.layout).toBe('carousel');
+    expect(() =>
+      placementFromFormOrThrow(
+        { key: 'pdp', name: 'PDP', scenario: 'similar', layout: 'masonry', priceMin: 'x' },
+        'EUR',
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        fieldErrors: expect.objectContaining({ layout: ['Choose grid, carousel or list.'] }),
+      }),
+    );
+  });
+
   it('reports a bad price together with the schema’s errors', () => {
     expect(() =>
       placementFromFormOrThrow({ key: 'ok-key', name: '', scenario: 'trending', priceMax: 'x' }, 'JPY'),

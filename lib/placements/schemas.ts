@@ -30,6 +30,12 @@ const name = z
 
 const scenario = z.enum(SCENARIO_IDS, { message: 'Choose one of the scenarios.' });
 
+/** How the storefront widget shows the products (the snippet's layouts). */
+export const PLACEMENT_LAYOUTS = ['grid', 'carousel', 'list'] as const;
+export type PlacementLayout = (typeof PLACEMENT_LAYOUTS)[number];
+
+const layout = z.enum(PLACEMENT_LAYOUTS, { message: 'Choose grid, carousel or list.' });
+
 const count = z.coerce
   .number({ message: 'The number of products must be a number.' })
   .int('The number of products must be a whole number.')
@@ -45,6 +51,7 @@ export const placementInputSchema = z.object({
   name,
   scenario,
   count: z.preprocess(blankToUndefined, count.default(8)),
+  layout: z.preprocess(blankToUndefined, layout.default('grid')),
   titles: z
     .record(
       z.string(),

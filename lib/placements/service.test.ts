@@ -76,6 +76,23 @@ describe.each(testDrivers())('placements (%s)', (driver) => {
     expect(actions[1]?.details).toMatchObject({ changed: ['key', 'count'], previousKey: 'home-for-you' });
   });
 
+  it('stores the widget layout (grid by default) and changes it on update', async () => {
+    const { ctx } = await createTestTenant(db(), 'pl-layout');
+    const p = await createPlacement(db(), ctx, body());
+    expect(p.layout).toBe('grid');
+    const u = await updatePlacement(db(), ctx, p.id, body({ layout: 'carousel' }));
+    expect(u.layout).toBe('carousel');
+    expect((await getPlacement(db(), ctx, p.id))?.layout).toBe('carousel');
+    const list = await createPlacement(db(), ctx, body({ key: 'cart-list', layout: 'list' }));
+    expect(list.layout).toBe('list');
+    await expect(
+      createPlacement(db(), ctx, body({ key: 'bad-layout', layout: 'masonry' })),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      fieldErrors: { layout: ['Choose grid, carousel or list.'] },
+    });
+  });
+
   it('rejects bad keys, scenarios, counts and rules with field messages', async () => {
     const { ctx } = await createTestTenant(db(), 'pl-val');
     for (const key of ['A', 'Home For You', 'home--you', '-home', 'x'.repeat(61)])

@@ -3,6 +3,7 @@ import { recordAudit } from '@/lib/audit/service';
 import { AppError, conflict, forbidden, notFound } from '@/lib/errors';
 import { DEFAULT_RULES, type PlacementRules, placementRulesSchema } from '@/lib/recommend/rules/schema';
 import type { ScenarioId } from '@/lib/recommend/scenarios';
+import { invalidateRecommendLookups } from '@/lib/recommend/serve/lookups';
 import { type TenantContext, hasPermission } from '@/lib/tenant/context';
 import { parseOrThrow } from '@/lib/validation';
 import { getTenant } from '@/lib/workspace/queries';
@@ -128,8 +129,15 @@ export async function createPlacement(db: Db, ctx: TenantContext, input: unknown
         action: 'placement.created',
         targetType: 'placement',
         targetId: row.id,
-        details: { key: row.key, name: row.name, scenario: row.scenario, count: row.count },
+        details: {
+          key: row.key,
+          name: row.name,
+          scenario: row.scenario,
+          count: row.count,
+          layout: row.layout,
+        },
       });
+      invalidateRecommendLookups(ctx.tenantId); // the storefront sees the change on its next request
       return toPlacement(row);
     });
   } catch (error) {
@@ -156,7 +164,7 @@ export async function updatePlacement(
       const before = await getPlacementRowById(tx, ctx, id);
       const row = before && (await updatePlacementRow(tx, ctx, id, data));
       if (!before || !row) throw notFound('Placement not found.');
-      const changed = (['key', 'name', 'scenario', 'count', 'titles', 'rules'] as const).filter(
+      const changed = (['key', 'name', 'scenario', 'count', 'layout', 'titles', 'rules'] as const).filter(
         (k) => JSON.stringify(before[k]) !== JSON.stringify(row[k]),
       );
       await recordAudit(tx, ctx, {
@@ -170,6 +178,7 @@ export async function updatePlacement(
           ...(before.key !== row.key ? { previousKey: before.key } : {}),
         },
       });
+      invalidateRecommendLookups(ctx.tenantId); // the storefront sees the change on its next request
       return toPlacement(row);
     });
   } catch (error) {
@@ -191,6 +200,7 @@ export async function setPlacementStatus(db: Db, ctx: TenantContext, input: unkn
       targetId: id,
       details: { key: row.key, name: row.name },
     });
+    invalidateRecommendLookups(ctx.tenantId); // the storefront sees the change on its next request
     return toPlacement(row);
   });
 }
@@ -208,6 +218,7 @@ export async function deletePlacement(db: Db, ctx: TenantContext, input: unknown
       targetId: id,
       details: { key: row.key, name: row.name, scenario: row.scenario },
     });
+    invalidateRecommendLookups(ctx.tenantId); // the storefront sees the change on its next request
     return toPlacement(row);
   });
 }
