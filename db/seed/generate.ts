@@ -4,13 +4,14 @@ import { Rng, deriveSeed } from './random';
 import { generateShoppers, type ShopperRow } from './shoppers';
 import { makeTimeline } from './timeline';
 import { CATEGORIES } from './vocab/index';
+import { simulateWidgetTraffic } from './widgets';
 
 export type { EventRow, OrderLineRow, OrderRow, ProductRow, ShopperRow };
 
 /** The seed the demo workspace uses unless told otherwise. */
 export const DEMO_SEED = 2026;
 /** Bumped whenever the generator's output changes shape or meaning. */
-export const DEMO_GENERATOR_VERSION = 1;
+export const DEMO_GENERATOR_VERSION = 2;
 
 /** Full-scale sizes (scale = 1). */
 export const DEMO_SIZES = {
@@ -117,6 +118,15 @@ export function generateDemoStore(options: DemoStoreOptions): DemoStore {
     visitors: Math.round(DEMO_SIZES.visitors * scale),
   });
   const activity = simulateActivity({ seed, tenantId, currency, timeline, catalog, shoppers });
+  const widgets = simulateWidgetTraffic(deriveSeed(seed, 'widgets'), {
+    tenantId,
+    timeline,
+    events: activity.events,
+  });
+  for (let i = 0; i < widgets.events.length; i++) {
+    activity.events.push(widgets.events[i]!);
+    activity.eventTimes.push(widgets.times[i]!);
+  }
 
   const order = chronologicalOrder(activity.eventTimes);
   const events: EventRow[] = new Array(order.length);
