@@ -1,0 +1,448 @@
+/**
+ * `npm run bench:recommend [-- --duration 5 --warmup 2 --concurrency 10,50 --dataset demo,uci]`:
+ * throughput and latency of `GET /api/v1/recommendations`, side by side in the same run with
+ * (a) a Next.js route handler with a fixed JSON body (`/api/v1/ping`, through Next's router) and
+ * (b) a bare Node `http` server answering the same body (started here).
+ *
+ * Per dataset (the seeded demo store; the UCI Online Retail file imported through the import
+ * job, skipped when the file is missing) in its own temporary embedded database: seed or import,
+ * train the model (trainWorkspaceModel), create 16 secret keys and 8 publishable keys, close the
+ * database, start the built server (server/index.ts) on a free loopback port, check every target
+ * answers 200 with items, then per target and concurrency warm up and measure. Targets:
+ * personalized `for_you` (secret keys, known shoppers), non-personal `trending`/`similar`
+ * alternating (publishable keys from an allowed Origin), (a) and (b).
+ *
+ * The server runs with TRUST_PROXY=true and each request carries one of 1,000 X-Forwarded-For
+ * addresses: the per-client limit (20 req/s per publishable key and IP) is about browsers, and a
+ * single loopback client would hit it. The load generator (node:http, keep-alive agents with
+ * maxSockets = concurrency) shares the machine's cores with the server. Figures only.
+ * --lock <file>: start the server under `flock <file>` (held while it runs), for machines where
+ * others rebuild .next meanwhile; seeding, import and training run before, outside the lock.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { freePort, type Started, startProcess, waitForStatus } from './support/server';
+import { percentile, table } from './support/stats';
+import {
+  type BenchTenant,
+  closeBenchDb,
+  createBenchKeys,
+  importOnlineRetail,
+  note,
+  openBenchDb,
+  probeIds,
+  seedDemo,
+  trainMeasured,
+  UCI_FILE,
+} from './support/workspace';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const ORIGIN = 'https://shop.bench.example';
+const BODY = JSON.stringify({ ok: true, service: 'tailor' });
+const SECRET_KEYS = 16;
+const PUBLISHABLE_KEYS = 8;
+
+const { values: opt } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '2' },
+    concurrency: { type: 'string', default: '10,50' },
+    dataset: { type: 'string', default: 'demo,uci' },
+    file: { type: 'string', default: UCI_FILE },
+    json: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    lock: { type: 'string' },
+  },
+});
+const durationMs = Number(opt.duration) * 1000;
+const warmupMs = Number(opt.warmup) * 1000;
+const levels = opt.concurrency!.split(',').map(Number);
+const datasets = opt.dataset!.split(',');
+if (
+  !(durationMs > 0) ||
+  !(warmupMs >= 0) ||
+  levels.some((c) => !(c >= 1)) ||
+  datasets.some((d) => d !== 'demo' && d !== 'uci')
+) {
+  console.error(
+    'bench:recommend: --duration/--warmup are seconds, --concurrency a list such as 10,50, --dataset demo,uci',
+  );
+  process.exit(2);
+}
+
+/** One request to send: path and headers; built per request so keys/shoppers/IPs rotate. */
+type RequestOf = (i: number) => { path: string; headers: Record<string, string> };
+
+interface Target {
+  name: string;
+  port: number;
+  next: RequestOf;
+  /** Whether answers must hold items (`"items":[]` counts as empty). */
+  items: boolean;
+}
+
+interface Cell {
+  target: string;
+  concurrency: number;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  empty: number;
+  /** 2xx answers that name a fallback (e.g. the shopper was not known to the model). */
+  fallback: number;
+  failures: string[];
+  serverCpuMsPerRequest: number | null;
+}
+
+const ip = (i: number) => `10.${(i >> 8) & 3}.${i & 255}.${((i * 7) % 250) + 1}`;
+
+function targetsFor(
+  port: number,
+  barePort: number,
+  keys: { secret: string[]; publishable: string[] },
+  probe: { shoppers: string[]; items: string[] },
+): Target[] {
+  const pick = <T>(a: readonly T[], i: number) => a[i % a.length]!;
+  return [
+    {
+      name: 'recommend for_you (secret key)',
+      port,
+      items: true,
+      next: (i) => ({
+        path: `/api/v1/recommendations?scenario=for_you&k=10&shopper=${encodeURIComponent(pick(probe.shoppers, i))}`,
+        headers: { authorization: `Bearer ${pick(keys.secret, i)}` },
+      }),
+    },
+    {
+      name: 'recommend trending/similar (publishable)',
+      port,
+      items: true,
+      next: (i) => ({
+        path:
+          i % 2 === 0
+            ? `/api/v1/recommendations?scenario=trending&k=10&key=${pick(keys.publishable, i >> 1)}`
+            : `/api/v1/recommendations?scenario=similar&k=10&item=${encodeURIComponent(pick(probe.items, i >> 1))}&key=${pick(keys.publishable, i >> 1)}`,
+        headers: { origin: ORIGIN, 'x-forwarded-for': ip(i % 1000) },
+      }),
+    },
+    {
+      name: '(a) Next route /api/v1/ping',
+      port,
+      items: false,
+      next: () => ({ path: '/api/v1/ping', headers: {} }),
+    },
+    { name: '(b) bare node:http', port: barePort, items: false, next: () => ({ path: '/', headers: {} }) },
+  ];
+}
+
+/** user + system CPU time of one process in ms, from /proc (null elsewhere). */
+function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
+  } catch {
+    return null;
+  }
+}
+
+/** The server's Node process: under --lock the started process is flock, whose child it is. */
+function nodePid(pid: number): number {
+  if (!opt.lock) return pid;
+  try {
+    const child = Number(fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ')[0]);
+    return child > 0 ? child : pid;
+  } catch {
+    return pid;
+  }
+}
+
+function get(agent: http.Agent, port: number, req: { path: string; headers: Record<string, string> }) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const r = http.get({ host: '127.0.0.1', port, path: req.path, headers: req.headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+      );
+      res.on('error', reject);
+    });
+    r.on('error', reject);
+    r.setTimeout(30_000, () => r.destroy(new Error('timeout')));
+  });
+}
+
+/** `concurrency` closed-loop clients for `ms`; latency from sending to the last body byte. */
+async function drive(
+  target: Target,
+  concurrency: number,
+  ms: number,
+  serverPid: number | undefined,
+): Promise<Cell> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const latencies: number[] = [];
+  const failures = new Map<string, number>();
+  let non2xx = 0;
+  let empty = 0;
+  let fallback = 0;
+  let counter = 0;
+  const end = performance.now() + ms;
+  const cpu0 = cpuMs(serverPid);
+  const client = async () => {
+    while (performance.now() < end) {
+      const t0 = performance.now();
+      try {
+        const res = await get(agent, target.port, target.next(counter++));
+        latencies.push(performance.now() - t0);
+        if (res.status < 200 || res.status >= 300) {
+          non2xx++;
+          const k = `${res.status} ${res.body.slice(0, 160)}`;
+          failures.set(k, (failures.get(k) ?? 0) + 1);
+        } else if (target.items) {
+          if (res.body.includes('"items":[]')) empty++;
+          if (res.body.includes('"fallback":')) fallback++;
+        }
+      } catch (e) {
+        non2xx++;
+        const k = `error ${e instanceof Error ? e.message : String(e)}`;
+        failures.set(k, (failures.get(k) ?? 0) + 1);
+      }
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, client));
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu1 = cpuMs(serverPid);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    target: target.name,
+    concurrency,
+    requests: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    non2xx,
+    empty,
+    fallback,
+    failures: [...failures].map(([k, n]) => `${n}× ${k}`),
+    serverCpuMsPerRequest:
+      cpu0 !== null && cpu1 !== null && latencies.length ? (cpu1 - cpu0) / latencies.length : null,
+  };
+}
+
+async function prepare(kind: 'demo' | 'uci', dataDir: string) {
+  const handle = await openBenchDb(dataDir);
+  try {
+    let tenant: BenchTenant;
+    if (kind === 'demo') {
+      note('Seeding the demo store…');
+      tenant = await seedDemo(handle.db);
+    } else {
+      note(`Importing ${opt.file} through the import job (540k lines: about two minutes)…`);
+      tenant = await importOnlineRetail(handle.db, dataDir, opt.file);
+    }
+    note(`Training the ${tenant.label} model…`);
+    const trained = await trainMeasured(handle.db, tenant.ctx);
+    if (!trained.result.live)
+      throw new Error(`the trained model is not live: ${trained.result.note ?? trained.result.status}`);
+    const probe = await probeIds(handle.db, tenant.ctx.tenantId);
+    if (!probe.shoppers.length || !probe.items.length)
+      throw new Error('no shoppers or products with orders to ask about');
+    const keys = await createBenchKeys(handle.db, tenant.ctx, {
+      secret: SECRET_KEYS,
+      publishable: PUBLISHABLE_KEYS,
+      origin: ORIGIN,
+    });
+    return { tenant, trained, probe, keys };
+  } finally {
+    await closeBenchDb(handle);
+  }
+}
+
+function serverEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    APP_URL: `http://127.0.0.1:${port}`,
+    TAILOR_DATA_DIR: dataDir,
+    TAILOR_SEED_DEMO: 'false',
+    TRUST_PROXY: 'true',
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL; // always the embedded database in the bench's own folder
+  delete env.POSTGRES_URL;
+  return env;
+}
+
+async function benchDataset(kind: 'demo' | 'uci', barePort: number) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `tailor-bench-recommend-${kind}-`));
+  const dataDir = path.join(work, 'data');
+  const logFile = path.join(work, 'server.log');
+  let server: Started | undefined;
+  try {
+    const prep = await prepare(kind, dataDir);
+    const port = await freePort();
+    note(`Starting the built server on http://127.0.0.1:${port} (data in ${dataDir})…`);
+    const cmd = [process.execPath, '--import', 'tsx', path.join(ROOT, 'server/index.ts')];
+    // With --lock, the server waits for and holds the lock that guards the shared .next folder.
+    const [bin, ...args] = opt.lock ? ['flock', opt.lock, ...cmd] : cmd;
+    if (opt.lock) note(`  waiting for the lock ${opt.lock}…`);
+    server = startProcess(bin!, args, {
+      cwd: ROOT,
+      env: serverEnv(dataDir, port),
+      logFile,
+    });
+    await waitForStatus(`http://127.0.0.1:${port}/api/health`, 200, {
+      timeoutMs: opt.lock ? 1_800_000 : 180_000,
+      exited: server.exited,
+    });
+    const targets = targetsFor(port, barePort, prep.keys, prep.probe);
+    // Check first: a benchmark of errors is worthless (errors stop it; empty answers are flagged
+    // and counted in the table, e.g. trending on a store whose orders are all years old).
+    for (const t of targets) {
+      const probe = await drive(t, 1, 500, undefined);
+      if (probe.non2xx > 0 || probe.requests === 0)
+        throw new Error(`${t.name} does not answer 200: ${probe.failures.join('; ')}`);
+      if (probe.empty > 0)
+        note(`WARNING: ${t.name} answered ${probe.empty} of ${probe.requests} requests with no items.`);
+    }
+    const cells: Cell[] = [];
+    for (const t of targets) {
+      for (const c of levels) {
+        note(`  ${t.name} × ${c} clients: warm-up ${warmupMs / 1000} s, measure ${durationMs / 1000} s`);
+        if (warmupMs > 0) await drive(t, c, warmupMs, undefined);
+        cells.push(await drive(t, c, durationMs, t.port === barePort ? process.pid : nodePid(server.pid)));
+      }
+    }
+    return {
+      dataset: prep.tenant.label,
+      load: os.loadavg()[0] ?? 0,
+      model: prep.trained.model,
+      trainMs: prep.trained.wallMs,
+      cells,
+      logFile,
+    };
+  } catch (e) {
+    if (fs.existsSync(logFile)) {
+      const tail = fs.readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-20).join('\n');
+      note(`--- last lines of the server log ---\n${tail}\n---`);
+    }
+    throw e;
+  } finally {
+    await server?.stop();
+    if (opt.keep) note(`Kept ${work}`);
+    else fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function print(results: Awaited<ReturnType<typeof benchDataset>>[]): void {
+  const f = (v: number) => (Number.isFinite(v) ? v.toFixed(v < 10 ? 2 : 1) : '-');
+  const rows: string[][] = [];
+  for (const r of results) {
+    for (const c of levels) {
+      const at = (prefix: string) => r.cells.find((x) => x.concurrency === c && x.target.startsWith(prefix));
+      const a = at('(a)');
+      const b = at('(b)');
+      for (const cell of r.cells.filter((x) => x.concurrency === c)) {
+        const isApi = cell.target.startsWith('recommend');
+        rows.push([
+          r.dataset,
+          cell.target,
+          String(c),
+          cell.perSecond.toFixed(0),
+          f(cell.p50),
+          f(cell.p99),
+          cell.serverCpuMsPerRequest === null ? '-' : f(cell.serverCpuMsPerRequest),
+          `${cell.non2xx}/${cell.empty}/${cell.fallback}`,
+          isApi && a ? `${(cell.perSecond / a.perSecond).toFixed(2)}×` : '',
+          isApi && b ? `${(cell.perSecond / b.perSecond).toFixed(2)}×` : '',
+        ]);
+      }
+    }
+  }
+  console.log(
+    `\nTailor recommendations API benchmark: node ${process.version}, ${os.cpus().length} CPUs, ${durationMs / 1000} s per cell after ${warmupMs / 1000} s warm-up`,
+  );
+  console.log(
+    'Client and server share this machine (the load generator runs in this process, the server in another).\n',
+  );
+  console.log(
+    table(
+      [
+        'dataset',
+        'target',
+        'clients',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'srv CPU ms/req',
+        'non-2xx/empty/fallback',
+        '÷ (a)',
+        '÷ (b)',
+      ],
+      rows,
+    ),
+  );
+  for (const r of results) {
+    console.log(
+      `\n${r.dataset}: model of ${r.model.shoppers} shoppers × ${r.model.items} items (${r.model.interactions} interactions), trained in ${(r.trainMs / 1000).toFixed(1)} s; 1-min load average after its cells ${r.load.toFixed(1)}`,
+    );
+    for (const c of r.cells)
+      if (c.failures.length)
+        console.log(`  ${c.target} × ${c.concurrency}: ${c.failures.slice(0, 5).join(' | ')}`);
+  }
+  console.log(
+    '\nsrv CPU ms/req: CPU time of the server process (for (b): of this process, client included) per answer.' +
+      '\nAim (issue 10): recommend ≥ 5× (a) and p99 < 10 ms at 10 clients.\n',
+  );
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
+    console.error('bench:recommend needs the production build: run `npm run build` (next build) first.');
+    process.exit(1);
+  }
+  const bare = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(BODY);
+  });
+  bare.keepAliveTimeout = 65_000;
+  const barePort = await freePort();
+  await new Promise<void>((r) => bare.listen(barePort, '127.0.0.1', r));
+  try {
+    const results = [];
+    for (const d of datasets) {
+      if (d === 'uci' && !fs.existsSync(opt.file!)) {
+        note(
+          `Skipping UCI Online Retail: ${opt.file} is missing (the data lives in ../shared/data/online-retail/).`,
+        );
+        continue;
+      }
+      try {
+        results.push(await benchDataset(d as 'demo' | 'uci', barePort));
+      } catch (e) {
+        // Keep what was measured: print the other datasets, then fail.
+        note(`bench:recommend: the ${d} dataset failed: ${e instanceof Error ? e.message : String(e)}`);
+        process.exitCode = 1;
+      }
+    }
+    if (opt.json) console.log(JSON.stringify(results, null, 2));
+    else print(results);
+  } finally {
+    bare.close();
+    bare.closeAllConnections();
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench:recommend failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
