@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@/db/errors';
 import type { Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit/service';
 import { AppError, conflict, forbidden, notFound } from '@/lib/errors';
@@ -44,14 +45,6 @@ function requireRead(ctx: TenantContext): void {
 
 function requireWrite(ctx: TenantContext): void {
   if (!hasPermission(ctx, 'data.write')) throw forbidden('Your role does not allow changing placements.');
-}
-
-// Same check as lib/connectors and lib/jobs: drizzle wraps the driver error, so walk the causes.
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }
 
 /**
