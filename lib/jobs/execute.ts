@@ -49,9 +49,19 @@ export type Outcome = 'succeeded' | 'retrying' | 'failed' | 'cancelled' | 'relea
 const GENERIC_FAILURE = 'The job failed because of an unexpected error. The details are in the server log.';
 const MAX_ERROR_LENGTH = 500;
 
+// Next's bundles and the custom server are separate module graphs in one process: a handler
+// loaded by one throws a JobError/AppError class the runner's `instanceof` does not know. The
+// classes set their `name`, so recognise them by it too (the shape is what the runner reads).
+const isJobError = (e: unknown): e is JobError =>
+  e instanceof JobError ||
+  (e instanceof Error && e.name === 'JobError' && typeof (e as JobError).retryable === 'boolean');
+const isAppError = (e: unknown): e is AppError =>
+  e instanceof AppError ||
+  (e instanceof Error && e.name === 'AppError' && typeof (e as AppError).code === 'string');
+
 /** The message stored for the UI: our own safe messages only, never raw exception text or stacks. */
 export function publicErrorMessage(error: unknown): string {
-  if (error instanceof JobError || error instanceof AppError) {
+  if (isJobError(error) || isAppError(error)) {
     const firstLine = error.message.split('\n')[0] ?? '';
     return firstLine.length > MAX_ERROR_LENGTH ? `${firstLine.slice(0, MAX_ERROR_LENGTH - 1)}…` : firstLine;
   }
@@ -60,8 +70,8 @@ export function publicErrorMessage(error: unknown): string {
 
 /** Deterministic input problems are not worth another attempt; everything else may be transient. */
 function isRetryable(error: unknown): boolean {
-  if (error instanceof JobError) return error.retryable;
-  if (error instanceof AppError) return error.code === 'rate_limited' || error.code === 'internal';
+  if (isJobError(error)) return error.retryable;
+  if (isAppError(error)) return error.code === 'rate_limited' || error.code === 'internal';
   return true;
 }
 
@@ -239,7 +249,7 @@ export class JobExecution {
       if (released?.status === 'queued') await dispatchJob(released);
     } else {
       const message = publicErrorMessage(s.error);
-      const level = s.error instanceof JobError || s.error instanceof AppError ? 'warn' : 'error';
+      const level = isJobError(s.error) || isAppError(s.error) ? 'warn' : 'error';
       log(level, 'jobs.attempt_failed', { ...fields, error: s.error });
       if (isRetryable(s.error) && row.attempts < row.maxAttempts) {
         const definition = getJobDefinition(row.type);

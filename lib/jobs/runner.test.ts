@@ -139,6 +139,23 @@ describe('backoff and error messages', () => {
     const hidden = publicErrorMessage(new Error('password=hunter2'));
     expect(hidden).not.toContain('hunter2');
   });
+
+  it('recognises our errors thrown from another module graph (a copy of the class)', () => {
+    // What a handler bundled by Next throws when the custom server's runner executes it.
+    class JobError extends Error {
+      readonly retryable = false;
+      constructor(message: string) {
+        super(message);
+        this.name = 'JobError';
+      }
+    }
+    expect(publicErrorMessage(new JobError('Too little data to evaluate.'))).toBe(
+      'Too little data to evaluate.',
+    );
+    const impostor = new Error('secret=1');
+    impostor.name = 'JobError'; // no retryable flag: not ours
+    expect(publicErrorMessage(impostor)).not.toContain('secret');
+  });
 });
 
 describe.each(testDrivers())('job runner (%s)', (driver) => {
