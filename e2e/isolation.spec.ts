@@ -50,6 +50,84 @@ async function api(request: APIRequestContext, path: string, key: string) {
   return request.get(path, { headers: { Authorization: `Bearer ${key}` } });
 }
 
+test('Run evaluation forged for another workspace is refused, queues nothing', async ({ browser }) => {
+  const b = await newPage(browser);
+  const ownerB = await signUp(b, { label: 'iso-eval' });
+  await b.goto(`/${ownerB.slug}/model-quality`);
+  await forge(b, { tenant: DEMO.slug });
+  await b.getByRole('button', { name: 'Run evaluation' }).click();
+  await expect(b.getByRole('alert').filter({ hasText: 'Workspace not found' })).toBeVisible();
+  // B's own workspace got nothing either (the forged slug was the only target).
+  await b.goto(`/${ownerB.slug}/jobs`);
+  await expect(b.getByText('recommend.evaluate')).toHaveCount(0);
+
+  const a = await newPage(browser);
+  await signIn(a, DEMO.email, DEMO.password);
+  await a.goto(`/${DEMO.slug}/audit`);
+  await expect(a.getByText(ownerB.email)).toHaveCount(0);
+  await a.context().close();
+  await b.context().close();
+});
+
+test("making workspace A's model version live from workspace B is not found", async ({ browser }) => {
+  test.setTimeout(360_000); // waits for the demo's first training
+  const a = await newPage(browser);
+  await signIn(a, DEMO.email, DEMO.password);
+  const versionRow = a.locator('tr[data-version-id]').first();
+  await expect(async () => {
+    await a.goto(`/${DEMO.slug}/model-quality`);
+    await expect(versionRow).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 300_000, intervals: [3_000] });
+  const versionA = (await versionRow.getAttribute('data-version-id')) ?? '';
+  expect(versionA).toMatch(/^[0-9a-f-]{36}$/);
+  const liveBefore = await a
+    .locator('tr[data-version-id]')
+    .filter({ hasText: /Live/ })
+    .first()
+    .getAttribute('data-version-id');
+  expect(liveBefore, "the demo's first version went live").toBeTruthy();
+
+  // B's page has no "Make live" form (B has no versions), so B's "Train now" form is re-aimed at
+  // makeModelLiveAction: the same page's action id (from the build's manifest), A's version id.
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const manifest = JSON.parse(
+    fs.readFileSync(
+      path.resolve(import.meta.dirname, '..', '.next/server/server-reference-manifest.json'),
+      'utf8',
+    ),
+  ) as { node: Record<string, { filename?: string; exportedName?: string }> };
+  const makeLiveId = Object.entries(manifest.node).find(
+    ([, v]) => v.filename === 'lib/recommend/actions.ts' && v.exportedName === 'makeModelLiveAction',
+  )?.[0];
+  expect(makeLiveId, 'makeModelLiveAction in the server reference manifest').toBeTruthy();
+
+  const b = await newPage(browser);
+  const ownerB = await signUp(b, { label: 'iso-live' });
+  await b.goto(`/${ownerB.slug}/model-quality`);
+  await b.route('**/model-quality', async (route) => {
+    const headers = route.request().headers();
+    if (route.request().method() !== 'POST' || !headers['next-action']) return route.continue();
+    return route.continue({ headers: { ...headers, 'next-action': makeLiveId ?? '' } });
+  });
+  const train = b.getByRole('button', { name: 'Train now' });
+  await train.evaluate((button, id) => {
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = 'id';
+    input.value = id;
+    button.closest('form')?.append(input);
+  }, versionA);
+  await train.click();
+  await expect(b.getByRole('alert').filter({ hasText: 'Model version not found' })).toBeVisible();
+
+  // A's live version is unchanged.
+  await a.goto(`/${DEMO.slug}/model-quality`);
+  await expect(a.locator(`tr[data-version-id="${liveBefore}"]`)).toContainText('Live');
+  await a.context().close();
+  await b.context().close();
+});
+
 test('another workspace is not found through any route, API call or action', async ({ browser, request }) => {
   test.slow();
   // A: the demo workspace, with a key of its own and a product id.
@@ -97,6 +175,9 @@ test('another workspace is not found through any route, API call or action', asy
     '/placements',
     '/preview',
     '/model-quality',
+    '/install',
+    '/performance',
+    '/performance?period=90',
     `/import/${importA}`,
     `/products/${productA.id}`,
   ]) {
@@ -190,6 +271,21 @@ test('another workspace is not found through any route, API call or action', asy
   await b.getByRole('button', { name: 'Run the workspace clean-up now' }).click();
   await expect(b.getByRole('alert').filter({ hasText: 'Workspace not found' })).toBeVisible();
 
+  await b.goto(`/${ownerB.slug}/install`);
+  await b.getByLabel('Default title').fill('Hijacked title');
+  await forge(b, { tenant: DEMO.slug }); // after typing: a re-render restores the hidden field
+  await b.getByRole('button', { name: 'Save widget look' }).click();
+  await expect(b.getByRole('alert').filter({ hasText: 'Workspace not found' })).toBeVisible();
+
+  // Performance → attribution settings (updateStorefrontSettingsAction) forged for A: refused.
+  await b.goto(`/${ownerB.slug}/performance`);
+  await forge(b, { tenant: DEMO.slug });
+  await b.getByLabel('Attribution window (days)').fill('29');
+  await b.getByRole('button', { name: 'Save attribution settings' }).click();
+  await expect(b.getByRole('alert').filter({ hasText: 'Workspace not found' })).toBeVisible();
+  await a.goto(`/${DEMO.slug}/performance`);
+  await expect(a.getByLabel('Attribution window (days)')).not.toHaveValue('29');
+
   // B revoking A's key by id, from B's own workspace: not found, and A's key still works.
   await b.goto(`/${ownerB.slug}/api-keys`);
   await b.getByRole('button', { name: `Revoke ${keyNameB}` }).click();
@@ -202,6 +298,8 @@ test('another workspace is not found through any route, API call or action', asy
   // And nothing changed in A: its name is intact and B's attempts left no trace in A's audit log.
   await a.goto(`/${DEMO.slug}/settings`);
   await expect(a.getByLabel('Workspace name')).toHaveValue('Demo Store');
+  await a.goto(`/${DEMO.slug}/install`);
+  await expect(a.getByLabel('Default title')).not.toHaveValue('Hijacked title');
   await a.goto(`/${DEMO.slug}/audit`);
   await expect(a.getByText(ownerB.email)).toHaveCount(0);
 

@@ -11,13 +11,17 @@ export interface TrainJobProgressView {
   error: string | null;
 }
 
-/** The latest training job: its phase while it runs (the page refreshes itself), else its outcome. */
-export function TrainJobProgress({ job }: { job: TrainJobProgressView }) {
+/**
+ * The latest job of a kind (training by default): its phase while it runs (the page refreshes
+ * itself), else its outcome. `what` names the job in sentences ("Training", "Evaluation").
+ */
+export function TrainJobProgress({ job, what = 'Training' }: { job: TrainJobProgressView; what?: string }) {
   const active = job.status === 'queued' || job.status === 'running';
   if (!active) {
     return (
       <p className="text-sm text-slate-700">
-        Last training{job.started ? ` started ${job.started}` : ''}:{' '}
+        Last {what.toLowerCase()}
+        {job.started ? ` started ${job.started}` : ''}:{' '}
         <Badge color={job.status === 'succeeded' ? 'green' : job.status === 'failed' ? 'red' : 'gray'}>
           {job.status === 'succeeded' ? 'Succeeded' : job.status === 'failed' ? 'Failed' : 'Cancelled'}
         </Badge>
@@ -32,14 +36,14 @@ export function TrainJobProgress({ job }: { job: TrainJobProgressView }) {
     <div className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm font-medium text-slate-800">
-          {job.status === 'queued' ? 'Training queued' : 'Training in progress'}
+          {what} {job.status === 'queued' ? 'queued' : 'in progress'}
           {total ? ` · step ${Math.min(job.done + 1, total)} of ${total}` : ''}
         </p>
         <AutoRefresh active intervalMs={2_000} />
       </div>
       <div
         role="progressbar"
-        aria-label="Training progress"
+        aria-label={`${what} progress`}
         aria-valuemin={0}
         aria-valuemax={total ?? undefined}
         aria-valuenow={total ? Math.min(job.done, total) : undefined}

@@ -44,7 +44,8 @@ export function VersionsTable({
       </thead>
       <tbody className="divide-y divide-slate-100">
         {versions.map((v) => (
-          <tr key={v.id}>
+          // The id is this workspace's own; e2e/isolation.spec.ts reads it to probe another workspace.
+          <tr key={v.id} data-version-id={v.id}>
             <Td className="font-medium text-slate-900">{v.version}</Td>
             <Td>
               <span className="inline-flex gap-1.5">

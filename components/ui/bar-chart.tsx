@@ -8,20 +8,41 @@ export function BarChart({
   formatValue,
   formatLabel = (l) => l,
   height = 180,
+  width = 720,
   line,
+  labelHeader = 'Day',
+  maxValue,
+  tickLabels = 'ends',
+  formatTick = formatLabel,
+  highlight,
 }: {
   data: { label: string; value: number; line?: number }[];
   label: string;
   formatValue: (v: number) => string;
   formatLabel?: (l: string) => string;
   height?: number;
+  /** Width of the drawing in SVG units (it scales to its box); fewer units make text larger. */
+  width?: number;
   /** Optional second series drawn as a line, with its own scale (e.g. orders over revenue). */
   line?: { label: string; format: (v: number) => string };
+  /** Header of the label column in the screen-reader table ("Day", "Model", …). */
+  labelHeader?: string;
+  /**
+   * Top of the value scale. Default: the largest value, but at least 1 (counts); for fractions
+   * pass a ceiling near the data (see `niceCeiling`) so small differences stay visible.
+   */
+  maxValue?: number;
+  /** Axis labels under the first, middle and last bar ('ends', for time series) or every bar. */
+  tickLabels?: 'ends' | 'all';
+  /** Text of an axis label (default formatLabel); tooltips and the table keep formatLabel. */
+  formatTick?: (l: string) => string;
+  /** The label of a bar drawn in the accent colour (e.g. the model under test). */
+  highlight?: string;
 }) {
-  const width = 720;
   const pad = { top: 12, right: 8, bottom: 24, left: 8 };
   const innerH = height - pad.top - pad.bottom;
-  const max = Math.max(1, ...data.map((d) => d.value));
+  const dataMax = Math.max(0, ...data.map((d) => d.value));
+  const max = maxValue !== undefined && maxValue > 0 ? Math.max(maxValue, dataMax) : Math.max(1, dataMax);
   const lineMax = Math.max(1, ...data.map((d) => d.line ?? 0));
   const slot = (width - pad.left - pad.right) / Math.max(1, data.length);
   const barW = Math.max(2, slot * 0.7);
@@ -30,7 +51,12 @@ export function BarChart({
       (d, i) => `${pad.left + i * slot + slot / 2},${pad.top + innerH - ((d.line ?? 0) / lineMax) * innerH}`,
     )
     .join(' ');
-  const ticks = data.length > 1 ? [0, Math.floor((data.length - 1) / 2), data.length - 1] : [0];
+  const ticks =
+    tickLabels === 'all'
+      ? data.map((_, i) => i)
+      : data.length > 1
+        ? [0, Math.floor((data.length - 1) / 2), data.length - 1]
+        : [0];
   return (
     <figure className="w-full">
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={label}>
@@ -51,7 +77,11 @@ export function BarChart({
               width={barW}
               height={Math.max(h, d.value > 0 ? 1 : 0)}
               rx={2}
-              className="fill-brand-500/80 hover:fill-brand-600"
+              className={
+                d.label === highlight
+                  ? 'fill-amber-500 hover:fill-amber-600'
+                  : 'fill-brand-500/80 hover:fill-brand-600'
+              }
             >
               <title>{`${formatLabel(d.label)}: ${formatValue(d.value)}${line && d.line !== undefined ? ` · ${line.label} ${line.format(d.line)}` : ''}`}</title>
             </rect>
@@ -74,10 +104,12 @@ export function BarChart({
               key={i}
               x={pad.left + i * slot + slot / 2}
               y={height - 6}
-              textAnchor={i === 0 ? 'start' : i === data.length - 1 ? 'end' : 'middle'}
+              textAnchor={
+                tickLabels === 'all' ? 'middle' : i === 0 ? 'start' : i === data.length - 1 ? 'end' : 'middle'
+              }
               className="fill-slate-500 text-[11px]"
             >
-              {formatLabel(d.label)}
+              {formatTick(d.label)}
             </text>
           );
         })}
@@ -96,7 +128,7 @@ export function BarChart({
         <caption>{label}</caption>
         <thead>
           <tr>
-            <th scope="col">Day</th>
+            <th scope="col">{labelHeader}</th>
             <th scope="col">Value</th>
             {line ? <th scope="col">{line.label}</th> : null}
           </tr>
@@ -113,4 +145,16 @@ export function BarChart({
       </table>
     </figure>
   );
+}
+
+/**
+ * A round top for a scale of non-negative values: the next 1, 2, 2.5 or 5 × 10ⁿ at or above the
+ * largest value (0.0386 → 0.05, 0.42 → 0.5, 3 → 5); 1 when every value is 0 or none is finite.
+ */
+export function niceCeiling(values: readonly number[]): number {
+  const max = Math.max(0, ...values.filter((v) => Number.isFinite(v)));
+  if (max <= 0) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(max));
+  const step = [1, 2, 2.5, 5, 10].find((m) => m * magnitude >= max * (1 - 1e-9)) ?? 10;
+  return step * magnitude;
 }

@@ -7,3 +7,4 @@ import '@/lib/import/job';
 import '@/lib/connectors/job';
 import '@/lib/embeddings/job';
 import '@/lib/recommend/train/job';
+import '@/lib/recommend/evaluations/job';

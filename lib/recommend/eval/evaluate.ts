@@ -97,6 +97,9 @@ export async function evaluate(dataset: Dataset, opts: EvaluateOptions): Promise
   if (split.testShoppers.length === 0) throw new EmptySplitError('test');
   const rows: EvaluationRow[] = [];
   for (const [index, model] of opts.models.entries()) {
+    // A macrotask between models: in the in-process job runner, the server answers requests
+    // between fits instead of stalling for the whole evaluation.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     opts.onModel?.(model.name, index);
     await model.fit(split.train, { asOf: cutoff });
     const row = scoreModel(split, model.name, recommendLists(model, split, k), k, opts.bootstrap);

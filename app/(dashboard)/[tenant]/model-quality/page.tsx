@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { EvaluationSection } from '@/components/model-quality/evaluation-section';
 import { LiveModelPanel } from '@/components/model-quality/live-model';
 import { chosenSettings, formatBytes, formatNdcg } from '@/components/model-quality/present';
 import { TrainButton } from '@/components/model-quality/train-button';
@@ -11,6 +12,7 @@ import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { getPageTenant } from '@/lib/auth/session';
 import { formatDate, formatDateTime, formatNumber, formatRelative } from '@/lib/format';
+import { getEvaluationOverview } from '@/lib/recommend/evaluations/overview';
 import { getModelQualityOverview, metricsOf } from '@/lib/recommend/train/overview';
 import { KEEP_VERSIONS } from '@/lib/recommend/train/service';
 import { hasPermission } from '@/lib/tenant/context';
@@ -25,7 +27,11 @@ export default async function ModelQualityPage({ params }: { params: Promise<{ t
   if (!page || !hasPermission(page.ctx, 'data.read')) notFound();
   const { ctx } = page;
   const db = await getDb();
-  const [tenant, o] = await Promise.all([getTenant(db, ctx), getModelQualityOverview(db, ctx)]);
+  const [tenant, o, evals] = await Promise.all([
+    getTenant(db, ctx),
+    getModelQualityOverview(db, ctx),
+    getEvaluationOverview(db, ctx),
+  ]);
   if (!tenant) notFound();
   const { locale, timeZone } = tenant;
   const now = Date.now();
@@ -118,6 +124,7 @@ export default async function ModelQualityPage({ params }: { params: Promise<{ t
                 {measured.length > 0 ? (
                   <BarChart
                     label="Validation NDCG@10"
+                    labelHeader="Version"
                     data={measured.map(({ v, m }) => ({
                       label: `v${v.version}`,
                       value: m?.validationNdcg ?? 0,
@@ -156,6 +163,27 @@ export default async function ModelQualityPage({ params }: { params: Promise<{ t
             {jobCard && !jobActive ? jobCard : null}
           </>
         )}
+        <EvaluationSection
+          slug={slug}
+          canRun={canRun}
+          formatCount={num}
+          job={
+            evals.job && {
+              status: evals.job.status,
+              done: evals.job.progressDone,
+              total: evals.job.progressTotal,
+              message: evals.job.progressMessage,
+              started: evals.job.startedAt ? formatRelative(evals.job.startedAt, now, locale) : null,
+              error: evals.job.error,
+            }
+          }
+          reports={evals.reports.map((r) => ({
+            protocol: r.protocol,
+            cutoff: formatDate(r.cutoff, locale, 'UTC'),
+            finished: when(r.finishedAt),
+            report: r.report,
+          }))}
+        />
       </div>
     </>
   );
