@@ -97,7 +97,7 @@ async function ensureDemoUser(db: Db): Promise<string> {
 
 /**
  * Creates the demo user and the "Demo Store" workspace (slug `demo`) filled with a generated
- * multilingual store: ~640 products, 5,600 shoppers, ~3.7k orders and ~210k events over the 120
+ * multilingual store: ~640 products, 5,600 shoppers, ~3.7k orders and ~255k events over the 120
  * days before `now`. Idempotent: when the demo exists and `reset` is not set, nothing changes.
  * A half-loaded demo (crash mid-way) is detected by its `is_demo = 'loading'` mark and rebuilt.
  * Throws `conflict` when a workspace that is not the demo already uses the slug.
