@@ -154,6 +154,7 @@ export async function getRecommendations(
     bestSellers: bestSellers.flatMap((id) => catalog.facts.itemIndex.get(id) ?? []),
     recent,
     content,
+    explain: input.explain,
   };
   const purchased = rules.excludePurchased.enabled
     ? purchasesOf(model, q.shopper)

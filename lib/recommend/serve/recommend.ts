@@ -86,7 +86,12 @@ export function recommendFromModel(model: ServingModel, q: ModelQuery): Recommen
 /** The learned hybrid for a shopper (and/or context); cold shoppers get the popularity components. */
 export function forYou(model: ServingModel, q: ServeQuery): Recommendation[] {
   const { ranked, topFeature } = blend(model, q);
-  return listOf(model, ranked, (item, r) => explainFeature(model, q, item, topFeature[r]!));
+  let seeds: SeedSimilarity | undefined;
+  const seedsOf = () => {
+    seeds ??= new SeedSimilarity(model, q);
+    return seeds;
+  };
+  return listOf(model, ranked, (item, r) => explainFeature(model, q, item, topFeature[r]!, seedsOf));
 }
 
 /** Nearest neighbours by item-kNN, then EASE's strongest links when the neighbour list runs short. */
@@ -236,7 +241,13 @@ function buyAgainReason(
 }
 
 /** Turns the strongest feature of a blended item into the reason shown for it. */
-function explainFeature(model: ServingModel, q: ServeQuery, item: number, feature: string): Reason {
+function explainFeature(
+  model: ServingModel,
+  q: ServeQuery,
+  item: number,
+  feature: string,
+  seeds: () => SeedSimilarity,
+): Reason {
   if (
     feature === 'buy-again' ||
     feature === 'bought-before' ||
@@ -246,8 +257,8 @@ function explainFeature(model: ServingModel, q: ServeQuery, item: number, featur
     const r = buyAgainReason(model, q.shopper, item, q.now);
     if (r) return r;
   }
-  if (feature === 'item-knn' || feature === 'ease') {
-    const seed = strongestSeed(model, q, item);
+  if ((feature === 'item-knn' || feature === 'ease') && q.explain !== false) {
+    const seed = seeds().strongest(item);
     if (seed) return seed;
   }
   if (feature === 'recent-popular')
@@ -258,23 +269,68 @@ function explainFeature(model: ServingModel, q: ServeQuery, item: number, featur
   return { type: 'for_you', feature };
 }
 
-/** The context or history item most similar to `item` (kNN similarity), as a "similar to" reason. */
-function strongestSeed(model: ServingModel, q: ServeQuery, item: number): Reason | null {
-  let best = -1;
-  let sim = 0;
-  const consider = (seed: number) => {
-    const s = Math.max(model.lookup(model.a.knn, seed, item), model.lookup(model.a.knn, item, seed));
-    if (s > sim) {
-      sim = s;
-      best = seed;
+/**
+ * For a request's seeds (context item, cart, then the shopper's history, in that order), the seed
+ * most similar to an item by item-kNN in either direction, as a "similar to" reason. Built once
+ * per request from the seeds' neighbour rows, so naming the seed of each of ~40 candidates costs
+ * one neighbour row each instead of a scan of the whole history per candidate (which was most of
+ * a personal request's time). Ties go to the earlier seed.
+ */
+class SeedSimilarity {
+  /** Seed → its first position in the seed order. */
+  private readonly order = new Map<number, number>();
+  /** Item → [seed position, similarity] for every seed whose neighbour row holds the item. */
+  private readonly forward = new Map<number, number[]>();
+
+  constructor(
+    private readonly model: ServingModel,
+    q: ServeQuery,
+  ) {
+    const see = (seed: number) => {
+      if (!this.order.has(seed)) this.order.set(seed, this.order.size);
+    };
+    if (q.item !== undefined) see(q.item);
+    for (const c of q.cart ?? []) see(c);
+    const h = model.a.history;
+    if (model.isKnown(q.shopper))
+      for (let p = h.ptr[q.shopper]!; p < h.ptr[q.shopper + 1]!; p++) see(h.items[p]!);
+    const knn = model.a.knn;
+    for (const [seed, pos] of this.order) {
+      if (seed < 0 || seed >= knn.ptr.length - 1) continue;
+      for (let p = knn.ptr[seed]!; p < knn.ptr[seed + 1]!; p++) {
+        const item = knn.items[p]!;
+        const list = this.forward.get(item);
+        if (list) list.push(pos, knn.scores[p]!);
+        else this.forward.set(item, [pos, knn.scores[p]!]);
+      }
     }
-  };
-  if (q.item !== undefined) consider(q.item);
-  for (const c of q.cart ?? []) consider(c);
-  const h = model.a.history;
-  if (model.isKnown(q.shopper))
-    for (let p = h.ptr[q.shopper]!; p < h.ptr[q.shopper + 1]!; p++) consider(h.items[p]!);
-  return best < 0 ? null : { type: 'similar', to: model.a.itemIds[best]!, similarity: sim };
+  }
+
+  strongest(item: number): Reason | null {
+    const sims = new Map<number, number>();
+    const list = this.forward.get(item) ?? [];
+    for (let i = 0; i < list.length; i += 2)
+      sims.set(list[i]!, Math.max(sims.get(list[i]!) ?? 0, list[i + 1]!));
+    const knn = this.model.a.knn;
+    if (item >= 0 && item < knn.ptr.length - 1) {
+      for (let p = knn.ptr[item]!; p < knn.ptr[item + 1]!; p++) {
+        const pos = this.order.get(knn.items[p]!);
+        if (pos !== undefined) sims.set(pos, Math.max(sims.get(pos) ?? 0, knn.scores[p]!));
+      }
+    }
+    let bestPos = -1;
+    let sim = 0;
+    for (const [pos, s] of sims) {
+      if (s > sim || (s === sim && s > 0 && pos < bestPos)) {
+        sim = s;
+        bestPos = pos;
+      }
+    }
+    if (bestPos < 0) return null;
+    let seed = -1;
+    for (const [s, pos] of this.order) if (pos === bestPos) seed = s;
+    return { type: 'similar', to: this.model.a.itemIds[seed]!, similarity: sim };
+  }
 }
 
 function listOf(

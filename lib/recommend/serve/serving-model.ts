@@ -26,6 +26,12 @@ export interface ServeQuery {
    * the tenant has vectors; the blend's content feature is 0 without it.
    */
   content?: (k: number) => Ranked;
+  /**
+   * Whether the reasons will be shown (default true). Without it, blended items keep their
+   * feature as the reason and the "similar to" seed is not searched for: that search was most of
+   * a personal request's time, spent on text nobody reads.
+   */
+  explain?: boolean;
 }
 
 /** Seeds weigh as in the fitted models: history cells are 1 (binary), the context counts 2 for kNN, 1 for EASE. */

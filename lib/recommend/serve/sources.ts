@@ -41,6 +41,8 @@ export interface SourceInput {
   recent: readonly number[];
   /** The tenant's product vectors, null when nothing is embedded. */
   content: ContentVectors | null;
+  /** Whether the answer shows reasons: naming a "similar to" seed is skipped otherwise. */
+  explain: boolean;
 }
 
 /** The step's candidates, best first; [] when the step cannot answer this request. */
@@ -68,6 +70,7 @@ export function candidatesFrom(source: CandidateSource, q: SourceInput): Candida
           content: contentComponent(q, source === 'hybrid', m.nItems),
           now: q.now,
           k: q.k,
+          explain: q.explain,
         }),
       );
     case 'popular_country':
