@@ -1,11 +1,8 @@
 import { type Db, getDb } from '@/db/client';
 import { type ApiKeyCache, apiKeyCache } from '@/lib/api/key-cache';
-import { apiError, errorResponse } from '@/lib/api/respond';
-import { apiKeyKindOf } from '@/lib/apikeys/service';
-import { AppError } from '@/lib/errors';
-import { clientIp } from '@/lib/http';
-import { TokenBucketLimiter, type TokenBucketOptions, retryAfterSeconds } from '@/lib/ratelimit/token-bucket';
-import { hasPermission } from '@/lib/tenant/context';
+import { errorResponse } from '@/lib/api/respond';
+import { createStorefrontGate } from '@/lib/api/storefront-gate';
+import { TokenBucketLimiter, type TokenBucketOptions } from '@/lib/ratelimit/token-bucket';
 import { readJsonBody } from './body';
 import type { CounterBuffer } from './counters';
 import type { ProductIdCache } from './products';
@@ -32,36 +29,6 @@ export interface EventsHandlerOptions {
   db?: () => Promise<Db>;
 }
 
-type Credentials = { key: string; via: 'header' | 'url' };
-
-function credentialsOf(req: Request, url: URL): Credentials | null {
-  const auth = req.headers.get('authorization');
-  if (auth?.toLowerCase().startsWith('bearer ')) return { key: auth.slice(7).trim(), via: 'header' };
-  const header = req.headers.get('x-api-key') ?? req.headers.get('x-tailor-key');
-  if (header) return { key: header.trim(), via: 'header' };
-  const inUrl = url.searchParams.get('key');
-  return inUrl ? { key: inUrl, via: 'url' } : null;
-}
-
-/** CORS headers for one allowed origin, built per request (never a shared mutable object). */
-function corsHeaders(origin: string): Headers {
-  return new Headers({
-    Vary: 'Origin',
-    'Access-Control-Allow-Origin': origin,
-    'Access-Control-Allow-Methods': 'POST, OPTIONS',
-    'Access-Control-Allow-Headers': 'Content-Type, X-Tailor-Key',
-    'Access-Control-Max-Age': '600',
-  });
-}
-
-const rateLimited = (ms: number) =>
-  new AppError(
-    'rate_limited',
-    'Too many requests for this key: slow down and retry.',
-    undefined,
-    retryAfterSeconds(ms),
-  );
-
 /**
  * `POST /api/v1/events` (and its CORS preflight) as a framework-agnostic Web handler, mounted
  * both on the custom server's fast path and as a Next route handler.
@@ -76,62 +43,23 @@ export function createEventsHandler(opts: EventsHandlerOptions = {}): (req: Requ
   const maxBytes = opts.maxBytes ?? MAX_BODY_BYTES;
   const database = opts.db ?? getDb;
 
-  return async (req) => {
-    const origin = req.headers.get('origin');
-    let cors: Headers | undefined;
-    let tenantId: string | undefined;
-    try {
-      const url = new URL(req.url);
-      const cred = credentialsOf(req, url);
-      if (req.method === 'OPTIONS') {
-        if (!origin) return new Response(null, { status: 204, headers: { Allow: 'POST, OPTIONS' } });
-        // A key in the URL is checked now; a key in a header arrives only with the real request,
-        // which is checked then (a preflight alone writes nothing).
-        if (cred?.via === 'url') {
-          const { allowedOrigins } = await keys.resolve(await database(), cred.key, 'publishable');
-          if (!allowedOrigins.includes(origin)) return forbiddenOrigin();
-        }
-        return new Response(null, { status: 204, headers: corsHeaders(origin) });
-      }
-      if (req.method !== 'POST') {
-        return apiError('bad_request', 'Use POST to send events.', 405, {
-          headers: { Allow: 'POST, OPTIONS' },
-        });
-      }
-      if (!cred) {
-        return apiError(
-          'unauthenticated',
-          'Missing API key: send Authorization: Bearer sk_… (servers) or ?key=pk_… (storefronts).',
-          401,
-        );
-      }
-      const kind = apiKeyKindOf(cred.key);
-      if (kind === 'secret' && cred.via === 'url') {
-        return apiError(
-          'unauthenticated',
-          'Secret keys go in the Authorization header, never in a URL.',
-          401,
-        );
-      }
-      const db = await database();
-      const { ctx, allowedOrigins } = await keys.resolve(
-        db,
-        cred.key,
-        kind === 'publishable' ? 'publishable' : 'secret',
-      );
-      tenantId = ctx.tenantId;
-      const keyId = ctx.apiKeyId ?? ctx.tenantId;
-      if (kind === 'publishable') {
-        if (!origin || !allowedOrigins.includes(origin)) return forbiddenOrigin();
-        cors = corsHeaders(origin);
-        const client = clientLimiter.take(`${keyId}:${clientIp(req.headers)}`);
-        if (!client.allowed) throw rateLimited(client.retryAfterMs);
-      } else if (!hasPermission(ctx, 'data.write')) {
-        throw new AppError('forbidden', 'This key may not send events.');
-      }
-      const limit = keyLimiter.take(keyId);
-      if (!limit.allowed) throw rateLimited(limit.retryAfterMs);
+  const gate = createStorefrontGate({
+    method: 'POST',
+    allowHeaders: 'Content-Type, X-Tailor-Key',
+    permission: 'data.write',
+    forbidden: 'This key may not send events.',
+    wrongMethod: 'Use POST to send events.',
+    keys,
+    keyLimiter,
+    clientLimiter,
+    db: database,
+  });
 
+  return async (req) => {
+    const pass = await gate(req, new URL(req.url));
+    if (pass instanceof Response) return pass;
+    const { db, ctx, kind, cors } = pass;
+    try {
       const list = eventsOf(await readJsonBody(req, maxBytes));
       const result = await ingestEvents(db, ctx, list, {
         source: kind === 'publishable' ? 'snippet' : 'api',
@@ -143,15 +71,9 @@ export function createEventsHandler(opts: EventsHandlerOptions = {}): (req: Requ
       headers.set('Cache-Control', 'no-store');
       return Response.json(result, { status: 202, headers });
     } catch (error) {
-      return errorResponse(error, tenantId, cors);
+      return errorResponse(error, ctx.tenantId, cors);
     }
   };
-}
-
-function forbiddenOrigin(): Response {
-  return apiError('forbidden', 'Origin not allowed for this key: add it to the key’s allowed origins.', 403, {
-    headers: { Vary: 'Origin' },
-  });
 }
 
 const g = globalThis as unknown as {

@@ -1,11 +1,9 @@
 import { type Db, getDb } from '@/db/client';
 import { type ApiKeyCache, apiKeyCache } from '@/lib/api/key-cache';
-import { apiError, errorResponse } from '@/lib/api/respond';
-import { apiKeyKindOf } from '@/lib/apikeys/service';
+import { errorResponse } from '@/lib/api/respond';
+import { createStorefrontGate } from '@/lib/api/storefront-gate';
 import { AppError } from '@/lib/errors';
-import { clientIp } from '@/lib/http';
-import { retryAfterSeconds, TokenBucketLimiter, type TokenBucketOptions } from '@/lib/ratelimit/token-bucket';
-import { hasPermission } from '@/lib/tenant/context';
+import { TokenBucketLimiter, type TokenBucketOptions } from '@/lib/ratelimit/token-bucket';
 import { queryParamsOf, recommendationQuerySchema } from './schemas';
 import { getRecommendations } from './service';
 
@@ -24,47 +22,14 @@ export interface RecommendHandlerOptions {
   db?: () => Promise<Db>;
 }
 
-function keyOf(req: Request, url: URL): { key: string; via: 'header' | 'url' } | null {
-  const auth = req.headers.get('authorization');
-  if (auth?.toLowerCase().startsWith('bearer ')) return { key: auth.slice(7).trim(), via: 'header' };
-  const header = req.headers.get('x-api-key') ?? req.headers.get('x-tailor-key');
-  if (header) return { key: header.trim(), via: 'header' };
-  const inUrl = url.searchParams.get('key');
-  return inUrl ? { key: inUrl, via: 'url' } : null;
-}
-
-/** CORS headers for one allowed origin, built per request (never a shared mutable object). */
-function corsHeaders(origin: string): Headers {
-  return new Headers({
-    Vary: 'Origin',
-    'Access-Control-Allow-Origin': origin,
-    'Access-Control-Allow-Methods': 'GET, OPTIONS',
-    'Access-Control-Allow-Headers': 'X-Tailor-Key',
-    'Access-Control-Max-Age': '600',
-  });
-}
-
-const rateLimited = (ms: number) =>
-  new AppError(
-    'rate_limited',
-    'Too many requests for this key: slow down and retry.',
-    undefined,
-    retryAfterSeconds(ms),
-  );
-
-const forbiddenOrigin = () =>
-  apiError('forbidden', 'Origin not allowed for this key: add it to the key’s allowed origins.', 403, {
-    headers: { Vary: 'Origin' },
-  });
-
 /**
  * `GET /api/v1/recommendations` (and its CORS preflight) as a framework-agnostic Web handler,
  * mounted on the custom server's fast path and as a Next route handler.
  * Auth: a secret key (`Authorization: Bearer sk_…`, needs `data.read`) or a publishable key
  * (`?key=pk_…` or `X-Tailor-Key`) whose allow-list holds the Origin. With a publishable key the
  * answer is personal only through `visitor=` (the browser's anonymous id; `shopper=` is ignored),
- * and explanations keep only reasons about what the request itself named. 200 with the result; 404 for an unknown placement or product;
- * 422 for bad parameters; 401/403/429 as usual.
+ * and explanations keep only reasons about what the request itself named. 200 with the result;
+ * 404 for an unknown placement or product; 422 for bad parameters; 401/403/429 as usual.
  */
 export function createRecommendHandler(
   opts: RecommendHandlerOptions = {},
@@ -74,60 +39,24 @@ export function createRecommendHandler(
   const clientLimiter = opts.clientLimiter ?? sharedLimiters().perClient;
   const database = opts.db ?? getDb;
 
-  return async (req) => {
-    const origin = req.headers.get('origin');
-    let cors: Headers | undefined;
-    let tenantId: string | undefined;
-    try {
-      const url = new URL(req.url);
-      const cred = keyOf(req, url);
-      if (req.method === 'OPTIONS') {
-        if (!origin) return new Response(null, { status: 204, headers: { Allow: 'GET, OPTIONS' } });
-        if (cred?.via === 'url') {
-          const { allowedOrigins } = await keys.resolve(await database(), cred.key, 'publishable');
-          if (!allowedOrigins.includes(origin)) return forbiddenOrigin();
-        }
-        return new Response(null, { status: 204, headers: corsHeaders(origin) });
-      }
-      if (req.method !== 'GET') {
-        return apiError('bad_request', 'Use GET for recommendations.', 405, {
-          headers: { Allow: 'GET, OPTIONS' },
-        });
-      }
-      if (!cred) {
-        return apiError(
-          'unauthenticated',
-          'Missing API key: send Authorization: Bearer sk_… (servers) or ?key=pk_… (storefronts).',
-          401,
-        );
-      }
-      const kind = apiKeyKindOf(cred.key);
-      if (kind === 'secret' && cred.via === 'url') {
-        return apiError(
-          'unauthenticated',
-          'Secret keys go in the Authorization header, never in a URL.',
-          401,
-        );
-      }
-      const db = await database();
-      const { ctx, allowedOrigins } = await keys.resolve(
-        db,
-        cred.key,
-        kind === 'publishable' ? 'publishable' : 'secret',
-      );
-      tenantId = ctx.tenantId;
-      const keyId = ctx.apiKeyId ?? ctx.tenantId;
-      if (kind === 'publishable') {
-        if (!origin || !allowedOrigins.includes(origin)) return forbiddenOrigin();
-        cors = corsHeaders(origin);
-        const client = clientLimiter.take(`${keyId}:${clientIp(req.headers)}`);
-        if (!client.allowed) throw rateLimited(client.retryAfterMs);
-      } else if (!hasPermission(ctx, 'data.read')) {
-        throw new AppError('forbidden', 'This key may not read recommendations.');
-      }
-      const limit = keyLimiter.take(keyId);
-      if (!limit.allowed) throw rateLimited(limit.retryAfterMs);
+  const gate = createStorefrontGate({
+    method: 'GET',
+    allowHeaders: 'X-Tailor-Key',
+    permission: 'data.read',
+    forbidden: 'This key may not read recommendations.',
+    wrongMethod: 'Use GET for recommendations.',
+    keys,
+    keyLimiter,
+    clientLimiter,
+    db: database,
+  });
 
+  return async (req) => {
+    const url = new URL(req.url);
+    const pass = await gate(req, url);
+    if (pass instanceof Response) return pass;
+    const { db, ctx, kind, cors } = pass;
+    try {
       const parsed = recommendationQuerySchema.safeParse(queryParamsOf(url.searchParams));
       if (!parsed.success) {
         const fields: Record<string, string[]> = {};
@@ -145,7 +74,7 @@ export function createRecommendHandler(
       headers.set('Cache-Control', 'no-store');
       return Response.json(result, { headers });
     } catch (error) {
-      return errorResponse(error, tenantId, cors);
+      return errorResponse(error, ctx.tenantId, cors);
     }
   };
 }
