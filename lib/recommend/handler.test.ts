@@ -5,6 +5,7 @@ import { placements } from '@/db/schema';
 import { ApiKeyCache } from '@/lib/api/key-cache';
 import { createApiKey } from '@/lib/apikeys/service';
 import { TokenBucketLimiter } from '@/lib/ratelimit/token-bucket';
+import { upsertStorefrontSettings } from '@/lib/storefront/queries';
 import type { TenantContext } from '@/lib/tenant/context';
 import { testDrivers, useTestDatabase } from '@/lib/testing/db';
 import { createTestTenant } from '@/lib/testing/fixtures';
@@ -45,6 +46,9 @@ describe.each(testDrivers())('GET /api/v1/recommendations handler (%s)', (driver
     sk = (await createApiKey(db, a, { kind: 'secret', name: 'server' })).key;
     pk = (await createApiKey(db, a, { kind: 'publishable', name: 'shop', allowedOrigins: SHOP })).key;
     skB = (await createApiKey(db, b, { kind: 'secret', name: 'b' })).key;
+    // No holdout arm here: a placement request for a shopper would otherwise land in the
+    // non-personal holdout for ~10 % of random tenant ids (storefront-serving.test.ts covers it).
+    await upsertStorefrontSettings(db, a, { holdoutShare: 0 });
     await db.insert(placements).values([
       { tenantId: a.tenantId, key: 'home', name: 'Home', scenario: 'for_you', count: 4 },
       {
@@ -63,7 +67,12 @@ describe.each(testDrivers())('GET /api/v1/recommendations handler (%s)', (driver
     const res = await handle(`placement=home&shopper=${store.customerIds[0]}&explain=1&locale=de`, secret());
     expect(res.status).toBe(200);
     const body = (await res.json()) as RecommendationResult;
-    expect(body).toMatchObject({ placement: 'home', scenario: 'for_you', model: { version: 1 } });
+    expect(body).toMatchObject({
+      placement: 'home',
+      scenario: 'for_you',
+      variant: 'personalized',
+      model: { version: 1 },
+    });
     expect(body.model?.trainedAt).toEqual(expect.any(String));
     expect(body.fallback).toBeUndefined();
     expect(body.items).toHaveLength(4);
