@@ -2,17 +2,9 @@
  * Tenant-scoped SQL behind the recommendation endpoint. Every statement filters by the tenant, so
  * another workspace's placement, product or shopper is simply not found.
  */
-import { and, desc, eq, gte, inArray, isNotNull, max, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import {
-  type LocalizedText,
-  orderLines,
-  orders,
-  placements,
-  products,
-  recommendModels,
-  shoppers,
-} from '@/db/schema';
+import { type LocalizedText, orderLines, orders, placements, products, recommendModels } from '@/db/schema';
 import { type TenantContext, tenantFilter } from '@/lib/tenant/context';
 
 type Tenant = Pick<TenantContext, 'tenantId'>;
@@ -52,49 +44,6 @@ export interface CatalogProduct {
   attributes: Record<string, string | number | boolean>;
   publishedAt: Date | null;
   createdAt: Date;
-}
-
-/** Every active product of the tenant (archived ones cannot be shown in a storefront). */
-export function listActiveProducts(exec: Executor, ctx: Tenant): Promise<CatalogProduct[]> {
-  return exec
-    .select({
-      id: products.id,
-      externalId: products.externalId,
-      title: products.title,
-      priceMinor: products.priceMinor,
-      currency: products.currency,
-      stock: products.stock,
-      categoryPath: products.categoryPath,
-      brand: products.brand,
-      attributes: products.attributes,
-      publishedAt: products.publishedAt,
-      createdAt: products.createdAt,
-    })
-    .from(products)
-    .where(and(tenantFilter(ctx, products), eq(products.status, 'active')));
-}
-
-/**
- * The shopper a storefront id names: a customer's external id first, else an anonymous id.
- * Returns the shopper row id (what the model's shopper ids are) and country, or null.
- */
-export async function findShopper(
-  exec: Executor,
-  ctx: Tenant,
-  ref: string,
-): Promise<{ id: string; country: string | null } | null> {
-  const rows = await exec
-    .select({ id: shoppers.id, country: shoppers.country, externalId: shoppers.externalId })
-    .from(shoppers)
-    .where(
-      and(
-        tenantFilter(ctx, shoppers),
-        or(eq(shoppers.externalId, ref), and(isNotNull(shoppers.anonymousId), eq(shoppers.anonymousId, ref))),
-      ),
-    )
-    .limit(2);
-  const row = rows.find((r) => r.externalId === ref) ?? rows[0];
-  return row ? { id: row.id, country: row.country } : null;
 }
 
 /**
