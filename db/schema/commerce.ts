@@ -151,5 +151,7 @@ export const events = pgTable(
     index('events_time_idx').on(t.tenantId, t.occurredAt),
     index('events_shopper_idx').on(t.tenantId, t.shopperId, t.occurredAt),
     index('events_product_idx').on(t.tenantId, t.productId),
+    // Per-type scans over a period (performance page, cross-border analytics) read only their type.
+    index('events_type_time_idx').on(t.tenantId, t.type, t.occurredAt),
   ],
 );

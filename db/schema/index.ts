@@ -6,3 +6,4 @@ export * from './ingest';
 export * from './embeddings';
 export * from './recommend';
 export * from './storefront';
+export * from './shoppers';

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'data.read',
   'data.write',
   'demo.reset',
+  /** Age, gender and similar special facts a store shares about its shoppers (issue 5). */
+  'shoppers.sensitive',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -32,7 +34,7 @@ const TABLE: Record<Role, ReadonlySet<Permission>> = {
   owner: new Set(PERMISSIONS),
   admin: new Set(PERMISSIONS),
   marketer: new Set<Permission>([...READ, 'jobs.run', 'data.write']),
-  analyst: new Set<Permission>([...READ, 'jobs.run']),
+  analyst: new Set<Permission>([...READ, 'jobs.run', 'shoppers.sensitive']),
   viewer: new Set<Permission>(READ),
 };
 
