@@ -23,6 +23,8 @@ export interface Line {
   /** Epoch ms (the file's times are read as UTC). */
   time: number;
   quantity: number;
+  /** Unit price in pounds sterling (the file's currency). */
+  price: number;
   country: string;
 }
 
@@ -72,7 +74,7 @@ export async function readCleanLines(file: string): Promise<{ lines: Line[]; tot
     const price = Number(col('UnitPrice'));
     if (!customer || invoice.startsWith('C') || !(quantity > 0) || !(price > 0)) continue;
     const time = Date.parse(`${col('InvoiceDate').replace(' ', 'T')}Z`);
-    lines.push({ customer, item: col('StockCode'), invoice, time, quantity, country: col('Country') });
+    lines.push({ customer, item: col('StockCode'), invoice, time, quantity, price, country: col('Country') });
   }
   return { lines, total };
 }
