@@ -75,7 +75,7 @@ export interface ClassifierMetrics {
 /**
  * Evaluation of a churn or propensity model: the model beside the base rate (constant
  * prediction) and the recency-only rule, on the same shoppers. `protocol` 'temporal': trained as
- * of `trainAsOf` (labels up to `asOf`), scored as of `asOf`, labels in (asOf, asOf + horizon];
+ * of `trainAsOf` (labels up to `asOf`), scored as of `asOf`, labels in [asOf, asOf + horizon);
  * 'cv5': 5-fold stratified cross-validation at one as-of date.
  */
 export interface BinaryEvaluation {
