@@ -1,38 +1,12 @@
 import { getDb } from '@/db/client';
+import { sessionTenant } from '@/lib/api/session-route';
 import { errorResponse } from '@/lib/api/respond';
-import type { Permission } from '@/lib/auth/permissions';
-import { getSessionUser, requestIp } from '@/lib/auth/session';
 import { AppError, notFound } from '@/lib/errors';
-import { type TenantContext, hasPermission } from '@/lib/tenant/context';
-import { requireTenant } from '@/lib/tenant/require-tenant';
 import { getImport, listRejections } from './queries';
 import { createImport } from './service';
 import { MAX_UPLOAD_BYTES } from './storage';
 
-/**
- * Route-handler glue for the dashboard's import routes (session cookie, not API keys): the
- * signed-in member of the workspace in the URL, with a permission. Another workspace's slug is
- * not found; a cross-site request is refused.
- */
-async function sessionTenant(req: Request, slug: string, permission: Permission): Promise<TenantContext> {
-  const origin = req.headers.get('origin');
-  if (origin && req.method !== 'GET') {
-    const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-    if (!host || new URL(origin).host !== host)
-      throw new AppError('forbidden', 'Cross-site request refused.');
-  }
-  const user = await getSessionUser();
-  if (!user) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
-  const ctx = await requireTenant(await getDb(), {
-    kind: 'session',
-    slug,
-    userId: user.id,
-    email: user.email,
-    ip: await requestIp(),
-  });
-  if (!hasPermission(ctx, permission)) throw new AppError('forbidden', 'Your role does not allow this.');
-  return ctx;
-}
+// Route-handler glue for the dashboard's import routes (session cookie, not API keys).
 
 /**
  * `POST /<slug>/import/upload?name=&kind=&format=&currency=` with the raw file as the body:
