@@ -144,6 +144,12 @@ export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;
 }
 
+/** The process database if one is already open (or opening), else null; never opens one. */
+export function peekDb(): Promise<Db> | null {
+  const handle = g.__tailorDb;
+  return handle ? handle.then((h) => h.db) : null;
+}
+
 /** Installs a specific handle as the process database (tests, CLI with an explicit config). */
 export function setDbHandle(handle: DbHandle | undefined): void {
   g.__tailorDb = handle ? Promise.resolve(handle) : undefined;

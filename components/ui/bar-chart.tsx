@@ -124,25 +124,28 @@ export function BarChart({
           </span>
         ) : null}
       </figcaption>
-      <table className="sr-only">
-        <caption>{label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{labelHeader}</th>
-            <th scope="col">Value</th>
-            {line ? <th scope="col">{line.label}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((d) => (
-            <tr key={d.label}>
-              <td>{formatLabel(d.label)}</td>
-              <td>{formatValue(d.value)}</td>
-              {line ? <td>{line.format(d.line ?? 0)}</td> : null}
+      {/* The wrapper clips: a table ignores the 1px width of .sr-only and would widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{label}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{labelHeader}</th>
+              <th scope="col">Value</th>
+              {line ? <th scope="col">{line.label}</th> : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.map((d) => (
+              <tr key={d.label}>
+                <td>{formatLabel(d.label)}</td>
+                <td>{formatValue(d.value)}</td>
+                {line ? <td>{line.format(d.line ?? 0)}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

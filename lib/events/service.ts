@@ -1,4 +1,5 @@
 import type { Executor } from '@/db/client';
+import { noteShopperActivity } from '@/lib/profiles/refresh-queue';
 import type { TenantContext } from '@/lib/tenant/context';
 import { isBotUserAgent } from './bots';
 import { resolveShoppers } from './identity';
@@ -89,8 +90,9 @@ export async function ingestEvents(
     return true;
   });
 
+  let shopperIds: (string | null)[] = [];
   const stored = await retryOnConflict(async () => {
-    const shopperIds = known.length ? await resolveShoppers(exec, ctx.tenantId, known, opts.shoppers) : [];
+    shopperIds = known.length ? await resolveShoppers(exec, ctx.tenantId, known, opts.shoppers) : [];
     const rows: EventRow[] = known.map((e, i) => ({
       eventId: e.eventId,
       type: e.type,
@@ -113,6 +115,8 @@ export async function ingestEvents(
     return n;
   });
 
+  // Profiles follow the events (debounced, off this path; lib/profiles/refresh-queue.ts).
+  if (stored > 0) noteShopperActivity(ctx.tenantId, shopperIds, exec);
   errors.sort((a, b) => a.index - b.index);
   return {
     accepted: stored,

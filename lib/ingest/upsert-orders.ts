@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '@/db/client';
+import { noteShopperActivity } from '@/lib/profiles/refresh-queue';
 import type { TenantContext } from '@/lib/tenant/context';
 import type { OrderRecord, UpsertCounts } from './records';
 import { CHUNK_ROWS, chunks, lastByKey, zeroCounts } from './upsert-core';
@@ -224,6 +225,9 @@ export async function upsertOrders(
         select ${t}::uuid, (l->>0)::uuid, (l->>1)::integer, (l->>2)::uuid, l->>3, l->>4, (l->>5)::integer, (l->>6)::bigint
         from json_array_elements(${JSON.stringify(part)}::json) l`);
     }
+    // Profiles follow the orders (debounced: on the embedded database the refresh waits for the
+    // caller's transaction; lib/profiles/refresh-queue.ts).
+    noteShopperActivity(t, todo.map(shopperOf), exec);
   }
   return counts;
 }
