@@ -11,6 +11,7 @@ import { type ErrorsOf, FormField, Section } from './form-parts';
 import { LayoutField } from './layout-field';
 import type { PlacementFormValues } from './present';
 import { RulesFields } from './rules-fields';
+import type { SegmentOption } from './audience-field';
 
 /** Creates a placement, or edits one when `values.id` is set; back to the list when saved. */
 export function PlacementForm({
@@ -18,12 +19,15 @@ export function PlacementForm({
   values,
   locales,
   currency,
+  segments,
 }: {
   slug: string;
   values: PlacementFormValues;
   /** Workspace locales with their display names, the default first. */
   locales: { code: string; label: string }[];
   currency: string;
+  /** The workspace's segments, for the audience. */
+  segments: readonly SegmentOption[];
 }) {
   const router = useRouter();
   const editing = values.id !== undefined;
@@ -137,7 +141,7 @@ export function PlacementForm({
         </div>
       </Section>
 
-      <RulesFields values={values} currency={currency} errors={errors} />
+      <RulesFields values={values} currency={currency} errors={errors} segments={segments} />
 
       <div className="flex gap-3">
         <PendingButton pending={pending} pendingText="Saving…">

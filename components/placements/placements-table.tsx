@@ -13,6 +13,7 @@ export function PlacementsTable({
   locale,
   currency,
   canWrite,
+  segmentNames = {},
 }: {
   slug: string;
   placements: Placement[];
@@ -20,6 +21,8 @@ export function PlacementsTable({
   locale: string;
   currency: string;
   canWrite: boolean;
+  /** Segment id → name, for audience rules. */
+  segmentNames?: Record<string, string>;
 }) {
   return (
     <Table caption="Placements">
@@ -64,9 +67,11 @@ export function PlacementsTable({
             </Td>
             <Td className="whitespace-normal">
               <ul className="min-w-64 list-disc space-y-0.5 pl-4 text-xs text-slate-600">
-                {describeRules(p.rules, locale, { currency }).map((s) => (
-                  <li key={s}>{s}</li>
-                ))}
+                {describeRules(p.rules, locale, { currency, segmentName: (id) => segmentNames[id] }).map(
+                  (s) => (
+                    <li key={s}>{s}</li>
+                  ),
+                )}
               </ul>
             </Td>
             {canWrite ? (

@@ -39,6 +39,8 @@ export interface PlacementFormValues {
   mmrLambda: string;
   maxProductAgeDays: string;
   newOnly: boolean;
+  /** '' = everyone. */
+  audienceSegmentId: string;
 }
 
 const text = (n: number | undefined) => (n === undefined ? '' : String(n));
@@ -75,6 +77,7 @@ export function placementFormValues(p: Placement | null, currency: string): Plac
     mmrLambda: text(r.diversity.mmrLambda),
     maxProductAgeDays: text(r.maxProductAgeDays),
     newOnly: r.newOnly,
+    audienceSegmentId: r.audienceSegmentId ?? '',
   };
 }
 

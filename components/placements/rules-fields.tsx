@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { AudienceField, type SegmentOption } from './audience-field';
 import { Checkbox, type ErrorsOf, FormField, LinesField, Section } from './form-parts';
 import type { PlacementFormValues } from './present';
 import { BoostRows, PinRows } from './rule-rows';
@@ -10,14 +11,19 @@ export function RulesFields({
   values,
   currency,
   errors,
+  segments,
 }: {
   values: PlacementFormValues;
   currency: string;
   errors: ErrorsOf;
+  segments: readonly SegmentOption[];
 }) {
   const [excludePurchased, setExcludePurchased] = useState(values.excludePurchased);
   return (
     <div className="space-y-6">
+      <Section legend="Audience">
+        <AudienceField value={values.audienceSegmentId} segments={segments} errors={errors} />
+      </Section>
       <Section legend="Availability and purchases">
         <Checkbox
           id="rule-stock"

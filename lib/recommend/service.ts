@@ -8,6 +8,7 @@
 import type { Db } from '@/db/client';
 import type { RecommendationVariant } from '@/lib/events/schemas';
 import { AppError, notFound } from '@/lib/errors';
+import { isSegmentMember } from '@/lib/segments/membership';
 import type { TenantContext } from '@/lib/tenant/context';
 import { applyRules, type Candidate } from './rules/apply';
 import { DEFAULT_RULES } from './rules/schema';
@@ -132,6 +133,14 @@ export async function getRecommendations(
   });
   if (placement && !placement.active) {
     notes.push('The placement is paused.');
+    return result([]);
+  }
+  // An audience placement: only its segment's shoppers (an in-memory member set per segment).
+  if (
+    rules.audienceSegmentId &&
+    !(await isSegmentMember(db, tenantId, rules.audienceSegmentId, shopper?.id))
+  ) {
+    notes.push('The shopper is not in the placement’s audience.');
     return result([]);
   }
 

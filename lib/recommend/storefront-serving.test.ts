@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { events, identityLinks, placements, products, shoppers } from '@/db/schema';
 import { ApiKeyCache } from '@/lib/api/key-cache';
 import { createApiKey } from '@/lib/apikeys/service';
+import { createSegment } from '@/lib/segments/service';
 import { embedLexical, LEXICAL_DIMENSIONS, LEXICAL_SPACE } from '@/lib/embeddings/lexical';
 import { upsertVectors } from '@/lib/embeddings/queries';
 import { TokenBucketLimiter } from '@/lib/ratelimit/token-bucket';
@@ -251,5 +252,31 @@ describe.each(testDrivers())('storefront recommendations (%s)', (driver) => {
     } finally {
       setCatalogRevalidateMs(5_000);
     }
+  });
+  it("an audience placement answers its segment's shoppers only", async () => {
+    const db = h().db;
+    const [c0] = await db.select().from(shoppers).where(eq(shoppers.externalId, store.customerIds[0]!));
+    const segment = await createSegment(db, a, {
+      name: 'Customer zero',
+      rules: { match: 'all', conditions: [{ field: 'kind', op: 'eq', value: 'customer' }] },
+    });
+    await db.insert(placements).values({
+      tenantId: a.tenantId,
+      key: 'members',
+      name: 'Members only',
+      scenario: 'trending',
+      count: 4,
+      rules: { audienceSegmentId: segment.id },
+    });
+    invalidateRecommendServing(a.tenantId);
+    expect(c0?.kind).toBe('customer');
+    const member = await call(`placement=members&shopper=${store.customerIds[0]}`, 'sk');
+    expect(member.items.length).toBeGreaterThan(0);
+    const stranger = await call('placement=members', 'sk');
+    expect(stranger.items).toEqual([]);
+    expect(stranger.fallback).toContain('not in the placement’s audience');
+    // The browser's anonymous id of customer 0 is stitched to it: a member too.
+    expect((await call('placement=members&visitor=anon-c0')).items.length).toBeGreaterThan(0);
+    expect((await call('placement=members&visitor=nobody-known')).items).toEqual([]);
   });
 });

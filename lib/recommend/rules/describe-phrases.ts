@@ -20,6 +20,7 @@ export interface RulePhrases {
   perBrand: (n: string) => string;
   variety: (lambda: string) => string;
   maxAge: (days: string) => string;
+  audience: (segment: string) => string;
 }
 
 const en: RulePhrases = {
@@ -41,6 +42,7 @@ const en: RulePhrases = {
   perBrand: (n) => `At most ${n} per brand.`,
   variety: (l) => `Mix in variety (relevance weight ${l}).`,
   maxAge: (d) => `Only products published in the last ${d} days.`,
+  audience: (s) => `Only for shoppers in the segment “${s}”.`,
 };
 
 const de: RulePhrases = {
@@ -62,6 +64,7 @@ const de: RulePhrases = {
   perBrand: (n) => `Höchstens ${n} pro Marke.`,
   variety: (l) => `Für Abwechslung sorgen (Relevanzgewicht ${l}).`,
   maxAge: (d) => `Nur Produkte, die in den letzten ${d} Tagen erschienen sind.`,
+  audience: (s) => `Nur für Kundinnen und Kunden im Segment „${s}“.`,
 };
 
 const fr: RulePhrases = {
@@ -83,6 +86,7 @@ const fr: RulePhrases = {
   perBrand: (n) => `Au plus ${n} par marque.`,
   variety: (l) => `Varier la sélection (poids de la pertinence ${l}).`,
   maxAge: (d) => `Uniquement les produits publiés ces ${d} derniers jours.`,
+  audience: (s) => `Uniquement pour les clients du segment « ${s} ».`,
 };
 
 const es: RulePhrases = {
@@ -104,6 +108,7 @@ const es: RulePhrases = {
   perBrand: (n) => `Como máximo ${n} por marca.`,
   variety: (l) => `Dar variedad (peso de la relevancia ${l}).`,
   maxAge: (d) => `Solo productos publicados en los últimos ${d} días.`,
+  audience: (s) => `Solo para clientes del segmento «${s}».`,
 };
 
 export const RULE_PHRASES: Record<PhraseLocale, RulePhrases> = { en, de, fr, es };

@@ -8,6 +8,8 @@ export interface DescribeOptions {
   currency?: string;
   /** Product title for a pinned product id (defaults to the id). */
   productName?: (productId: string) => string;
+  /** Segment name for the audience's segment id (defaults to "a deleted segment"). */
+  segmentName?: (segmentId: string) => string | undefined;
 }
 
 /**
@@ -22,6 +24,8 @@ export function describeRules(rules: PlacementRules, locale: string, opts: Descr
     opts.currency ? formatMoney(minor, opts.currency, locale) : formatDecimal(minor / 100, locale, 2);
   const out: string[] = [];
 
+  if (rules.audienceSegmentId)
+    out.push(p.audience(opts.segmentName?.(rules.audienceSegmentId) ?? 'a deleted segment'));
   out.push(rules.excludeOutOfStock ? p.hideOutOfStock : p.showOutOfStock);
   const ex = rules.excludePurchased;
   if (ex.enabled)

@@ -138,6 +138,14 @@ export const placementRulesSchema = z
     maxProductAgeDays: optionalNumber(days('The maximum product age')),
     /** Only products published within NEW_PRODUCT_DAYS (or `maxProductAgeDays` when set). */
     newOnly: z.boolean().default(false),
+    /**
+     * Only shoppers in this segment (lib/segments) see the placement; others get an empty list.
+     * Anonymous visitors are never members. Blank in the form means everyone.
+     */
+    audienceSegmentId: z.preprocess(
+      (v) => (v === '' || v === null ? undefined : v),
+      z.string().uuid('Choose a segment from the list.').optional(),
+    ),
   })
   .superRefine((r, ctx) => {
     // Both lists naming the same brand is a contradiction the merchant should fix, not a silent no-op.

@@ -8,6 +8,7 @@ import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { getPageTenant } from '@/lib/auth/session';
 import { listPlacements } from '@/lib/placements/service';
+import { listSegmentOptions } from '@/lib/segments/service';
 import { hasPermission } from '@/lib/tenant/context';
 import { getTenant } from '@/lib/workspace/queries';
 
@@ -67,6 +68,9 @@ export default async function PlacementsPage({ params }: { params: Promise<{ ten
             locale="en"
             currency={tenant.currency}
             canWrite={canWrite}
+            segmentNames={Object.fromEntries(
+              (await listSegmentOptions(await getDb(), ctx)).map((s) => [s.id, s.name]),
+            )}
           />
         )}
       </Card>

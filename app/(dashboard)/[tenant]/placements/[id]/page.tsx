@@ -8,6 +8,7 @@ import { getPageTenant } from '@/lib/auth/session';
 import { getPlacement } from '@/lib/placements/service';
 import { hasPermission } from '@/lib/tenant/context';
 import { getTenant } from '@/lib/workspace/queries';
+import { listSegmentOptions } from '@/lib/segments/service';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Placement' };
@@ -35,6 +36,7 @@ export default async function PlacementPage({ params }: { params: Promise<{ tena
           values={placementFormValues(placement, tenant.currency)}
           locales={locales.map((code) => ({ code, label: localeLabel(code) }))}
           currency={tenant.currency}
+          segments={await listSegmentOptions(await getDb(), ctx)}
         />
       </Card>
     </>

@@ -7,6 +7,7 @@ import { getDb } from '@/db/client';
 import { getPageTenant } from '@/lib/auth/session';
 import { hasPermission } from '@/lib/tenant/context';
 import { getTenant } from '@/lib/workspace/queries';
+import { listSegmentOptions } from '@/lib/segments/service';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'New placement' };
@@ -32,6 +33,7 @@ export default async function NewPlacementPage({ params }: { params: Promise<{ t
           values={placementFormValues(null, tenant.currency)}
           locales={locales.map((code) => ({ code, label: localeLabel(code) }))}
           currency={tenant.currency}
+          segments={await listSegmentOptions(await getDb(), ctx)}
         />
       </Card>
     </>
