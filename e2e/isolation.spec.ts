@@ -306,3 +306,88 @@ test('another workspace is not found through any route, API call or action', asy
   await a.context().close();
   await b.context().close();
 });
+
+test('shoppers, segments, predictions and markets of another workspace are not found', async ({
+  browser,
+  request,
+}) => {
+  test.slow();
+  const a = await newPage(browser);
+  await signIn(a, DEMO.email, DEMO.password);
+  // A's first shopper and a segment of A's own.
+  await a.goto(`/${DEMO.slug}/shoppers`);
+  const href = await a.locator(`a[href^="/${DEMO.slug}/shoppers/"]`).first().getAttribute('href');
+  const shopperA = href?.split('/').pop() ?? '';
+  expect(shopperA).toMatch(/^[0-9a-f-]{36}$/);
+  await a.goto(`/${DEMO.slug}/segments/new`);
+  await a.getByLabel('Name', { exact: true }).fill(`Isolation probe ${Date.now()}`);
+  await a.getByRole('button', { name: 'Create segment' }).click();
+  await a.waitForURL(new RegExp(`/${DEMO.slug}/segments/[0-9a-f-]{36}$`));
+  const segmentA = a.url().split('/').pop() ?? '';
+
+  const b = await newPage(browser);
+  const ownerB = await signUp(b, { label: 'iso-shoppers' });
+  const keyB = await createSecretKey(b, ownerB.slug, 'iso-shoppers-key');
+
+  // A's pages visited by B, and A's ids inside B's workspace: 404 with nothing of A.
+  for (const path of [
+    `/${DEMO.slug}/shoppers`,
+    `/${DEMO.slug}/shoppers/${shopperA}`,
+    `/${DEMO.slug}/segments`,
+    `/${DEMO.slug}/segments/new`,
+    `/${DEMO.slug}/segments/${segmentA}`,
+    `/${DEMO.slug}/segments/${segmentA}/edit`,
+    `/${DEMO.slug}/predictions`,
+    `/${DEMO.slug}/predictions/at-risk`,
+    `/${DEMO.slug}/predictions/ready-to-buy`,
+    `/${DEMO.slug}/markets`,
+    `/${DEMO.slug}/markets?by=locale&days=365`,
+    `/${DEMO.slug}/markets/DE`,
+    `/${DEMO.slug}/settings/currency`,
+    `/${ownerB.slug}/shoppers/${shopperA}`,
+    `/${ownerB.slug}/segments/${segmentA}`,
+    `/${ownerB.slug}/segments/${segmentA}/edit`,
+  ]) {
+    const res = await b.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(b.getByText('Demo Store')).toHaveCount(0);
+  }
+  for (const path of [
+    `/${ownerB.slug}/segments/${segmentA}/members.csv`,
+    `/${DEMO.slug}/segments/${segmentA}/members.csv`,
+  ]) {
+    expect((await b.request.get(path)).status(), path).toBe(404);
+  }
+  const count = await b.request.post(`/${DEMO.slug}/segments/count`, { data: { rules: { conditions: [] } } });
+  expect(count.status()).toBe(404);
+
+  // The segments API with B's key: A's segment is not found, B's list is B's own.
+  for (const path of [`/api/v1/segments/${segmentA}`, `/api/v1/segments/${segmentA}/members.csv`]) {
+    const res = await api(request, path, keyB);
+    expect(res.status(), path).toBe(404);
+    expect((await res.json()).error.code, path).toBe('not_found');
+  }
+  const listed = (await (await api(request, '/api/v1/segments', keyB)).json()) as { data: { id: string }[] };
+  expect(listed.data.map((s) => s.id)).not.toContain(segmentA);
+
+  // Actions forged for A from B's pages: "Workspace not found", nothing changes in A.
+  await b.goto(`/${ownerB.slug}/segments/new`);
+  await b.getByLabel('Name', { exact: true }).fill('Hijacked segment');
+  await forge(b, { tenant: DEMO.slug });
+  await b.getByRole('button', { name: 'Create segment' }).click();
+  await expect(b.getByRole('alert').filter({ hasText: 'Workspace not found' })).toBeVisible();
+
+  await b.goto(`/${ownerB.slug}/settings/currency`);
+  await b.getByLabel('Currency', { exact: true }).fill('USD');
+  await b.getByLabel(/^Rate in /).fill('0.01');
+  await forge(b, { tenant: DEMO.slug });
+  await b.getByRole('button', { name: 'Save rate' }).click();
+  await expect(b.getByRole('alert').filter({ hasText: 'Workspace not found' })).toBeVisible();
+
+  await a.goto(`/${DEMO.slug}/segments`);
+  await expect(a.getByText('Hijacked segment')).toHaveCount(0);
+  await a.goto(`/${DEMO.slug}/settings/currency`);
+  await expect(a.getByText('0.01')).toHaveCount(0);
+  await a.context().close();
+  await b.context().close();
+});

@@ -15,8 +15,21 @@ const ICONS: Record<string, string> = {
     'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6ZM19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-2.8 1.2V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-2.8-1.2l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1A1.7 1.7 0 0 0 3.6 15H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.2-2.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1A1.7 1.7 0 0 0 9.9 4.2V4a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 2.8 1.2l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0 1.2 2.8h.3a2 2 0 1 1 0 4h-.1Z',
 };
 
+/** The item the path belongs to: the longest href that is the path or a parent of it (so /settings/currency is not also Settings). */
+function activeHref(pathname: string, slug: string, sections: NavSection[]): string | undefined {
+  let best: string | undefined;
+  for (const item of sections.flatMap((s) => s.items)) {
+    const href = `/${slug}${item.href}`;
+    const matches =
+      item.href === '' ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+    if (matches && (best === undefined || href.length > best.length)) best = href;
+  }
+  return best;
+}
+
 export function NavLinks({ slug, sections }: { slug: string; sections: NavSection[] }) {
   const pathname = usePathname();
+  const current = activeHref(pathname, slug, sections);
   return (
     <nav aria-label="Main" className="space-y-6">
       {sections.map((section) => (
@@ -25,8 +38,7 @@ export function NavLinks({ slug, sections }: { slug: string; sections: NavSectio
           <ul className="mt-2 space-y-0.5">
             {section.items.map((item) => {
               const href = `/${slug}${item.href}`;
-              const active =
-                item.href === '' ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+              const active = href === current;
               return (
                 <li key={item.href}>
                   <Link

@@ -43,6 +43,18 @@ export const NAV: NavSection[] = [
     ],
   },
   {
+    label: 'Shoppers',
+    items: [
+      { href: '/shoppers', label: 'Shoppers', permission: 'data.read', icon: 'members' },
+      { href: '/segments', label: 'Segments', permission: 'data.read', icon: 'members' },
+      { href: '/predictions', label: 'Predictions', permission: 'data.read', icon: 'audit' },
+    ],
+  },
+  {
+    label: 'Insights',
+    items: [{ href: '/markets', label: 'Markets', permission: 'data.read', icon: 'audit' }],
+  },
+  {
     label: 'Operations',
     items: [{ href: '/jobs', label: 'Jobs', permission: 'jobs.read', icon: 'jobs' }],
   },
@@ -54,6 +66,7 @@ export const NAV: NavSection[] = [
       { href: '/connections', label: 'Connections', permission: 'workspace.read', icon: 'settings' },
       { href: '/audit', label: 'Audit log', permission: 'audit.read', icon: 'audit' },
       { href: '/settings', label: 'Settings', permission: 'workspace.read', icon: 'settings' },
+      { href: '/settings/currency', label: 'Exchange rates', permission: 'workspace.read', icon: 'settings' },
     ],
   },
 ];

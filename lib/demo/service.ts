@@ -7,6 +7,7 @@ import {
   DEMO_WORKSPACE_NAME,
 } from './constants';
 import { eq } from 'drizzle-orm';
+import { analyzeBulkTables } from '@/db/analyze';
 import type { Db } from '@/db/client';
 import { events, orderLines, orders, products, shoppers, tenants, users } from '@/db/schema';
 import { DEMO_GENERATOR_VERSION, DEMO_SEED, generateDemoStore } from '@/db/seed/generate';
@@ -14,6 +15,7 @@ import { recordAudit } from '@/lib/audit/service';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { embedChangedProducts } from '@/lib/embeddings/job';
 import { ensureDefaultPlacements } from '@/lib/placements/service';
+import { refreshShopperModelsAfterImport } from '@/lib/predict/after-import';
 import { trainAfterImport } from '@/lib/recommend/train/job';
 import { conflict } from '@/lib/errors';
 import type { TenantContext } from '@/lib/tenant/context';
@@ -195,8 +197,10 @@ export async function seedDemoWorkspace(db: Db, options: SeedDemoOptions = {}): 
   });
   // The catalog is new: analyse and embed it now rather than at the next 15-minute sweep, train
   // the first recommendation model, and give the store the standard placements to try.
+  await analyzeBulkTables(db);
   await embedChangedProducts(db, { tenantId: tenant.id }, counts.products);
   await trainAfterImport(db, { tenantId: tenant.id }, counts.orders + counts.events);
+  await refreshShopperModelsAfterImport(db, { tenantId: tenant.id }, counts.orders + counts.events);
   await ensureDefaultPlacements(db, {
     tenantId: tenant.id,
     slug: DEMO_SLUG,

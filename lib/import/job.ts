@@ -1,5 +1,7 @@
+import { analyzeBulkTables } from '@/db/analyze';
 import { z } from 'zod';
 import { embedChangedProducts } from '@/lib/embeddings/job';
+import { refreshShopperModelsAfterImport } from '@/lib/predict/after-import';
 import { trainAfterImport } from '@/lib/recommend/train/job';
 import { invalidateRecommendServing } from '@/lib/recommend/serve/lookups';
 import { defineJob } from '@/lib/jobs/registry';
@@ -75,11 +77,11 @@ async function run(ctx: JobContext<Payload, ImportCheckpoint>): Promise<ImportSu
     invalidateOverview(ctx.tenantId);
     invalidateRecommendServing(ctx.tenantId); // prices, stock, new products: the next request sees them
     await embedChangedProducts(ctx.db, tenant, summary.entities.products); // new or changed texts → vectors
-    await trainAfterImport(
-      ctx.db,
-      tenant,
-      summary.entities.orders.inserted + summary.entities.orders.updated + summary.entities.events.inserted,
-    ); // new interactions → retrain (deduped)
+    const changed =
+      summary.entities.orders.inserted + summary.entities.orders.updated + summary.entities.events.inserted;
+    if (changed >= 10_000) await analyzeBulkTables(ctx.db); // a big load: fresh planner statistics
+    await trainAfterImport(ctx.db, tenant, changed); // new interactions → retrain (deduped)
+    await refreshShopperModelsAfterImport(ctx.db, tenant, changed); // profiles, segments, predictions
     return summary;
   } catch (error) {
     if (error instanceof FileFormatError) {

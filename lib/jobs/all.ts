@@ -8,3 +8,6 @@ import '@/lib/connectors/job';
 import '@/lib/embeddings/job';
 import '@/lib/recommend/train/job';
 import '@/lib/recommend/evaluations/job';
+import '@/lib/profiles/jobs';
+import '@/lib/predict/job';
+import '@/lib/segments/jobs';

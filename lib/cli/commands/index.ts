@@ -6,6 +6,8 @@ import { demo } from './demo';
 import { embed } from './embed';
 import { evaluateCommand } from './evaluate';
 import { importFile } from './import';
+import { markets } from './markets';
+import { predictEvaluate, predictTrain } from './predict';
 import { search } from './search';
 import { userCreate } from './user-create';
 import { workspaceCreate } from './workspace-create';
@@ -22,6 +24,9 @@ export const COMMANDS: readonly Command[] = [
   importFile,
   embed,
   search,
+  markets,
   evaluateCommand,
+  predictTrain,
+  predictEvaluate,
   userCreate,
 ];
