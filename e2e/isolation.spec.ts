@@ -373,6 +373,8 @@ test('shoppers, segments, predictions and markets of another workspace are not f
   // Actions forged for A from B's pages: "Workspace not found", nothing changes in A.
   await b.goto(`/${ownerB.slug}/segments/new`);
   await b.getByLabel('Name', { exact: true }).fill('Hijacked segment');
+  // The live count re-renders the form when it lands, which restores the hidden field: let it land.
+  await expect(b.getByTestId('live-size')).toContainText('right now');
   await forge(b, { tenant: DEMO.slug });
   await b.getByRole('button', { name: 'Create segment' }).click();
   await expect(b.getByRole('alert').filter({ hasText: 'Workspace not found' })).toBeVisible();
