@@ -5,6 +5,7 @@ import { defineJob } from '@/lib/jobs/registry';
 import { scheduleJob } from '@/lib/jobs/schedule';
 import type { JobContext } from '@/lib/jobs/types';
 import { log } from '@/lib/log';
+import { enqueueProfileRebuild } from '@/lib/profiles/jobs';
 import { type EmbedCheckpoint, type EmbedRunResult, runEmbedding } from './embed-run';
 import { pendingEmbeddingTenants } from './pending-tenants';
 import { getEmbedderSetting } from './queries';
@@ -32,9 +33,12 @@ export function setEmbedJobResolver(resolve: Resolve | undefined): void {
   g.__tailorEmbedJobResolve = resolve;
 }
 
+/** Products embedded in one run from which shoppers' interest vectors are worth recomputing. */
+const REBUILD_PROFILES_FROM = 50;
+
 async function run(ctx: JobContext<EmbedPayload, EmbedCheckpoint>): Promise<EmbedRunResult> {
   const tenant = { tenantId: ctx.tenantId };
-  return runEmbedding({
+  const result = await runEmbedding({
     db: ctx.db,
     tenantId: ctx.tenantId,
     full: ctx.payload.full === true,
@@ -47,6 +51,14 @@ async function run(ctx: JobContext<EmbedPayload, EmbedCheckpoint>): Promise<Embe
       return (g.__tailorEmbedJobResolve ?? resolveEmbedder)(setting);
     },
   });
+  // Interest vectors live in the embedding space: a new catalog or embedder moves them (a profile
+  // rebuild that ran before this job, e.g. right after the demo seed, found no vectors yet).
+  if (result.embedded >= REBUILD_PROFILES_FROM || ctx.payload.full === true) {
+    await enqueueProfileRebuild(ctx.db, tenant).catch((error: unknown) =>
+      log('warn', 'profiles.rebuild_enqueue_failed', { tenantId: ctx.tenantId, error }),
+    );
+  }
+  return result;
 }
 
 /**
