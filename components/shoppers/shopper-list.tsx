@@ -152,19 +152,20 @@ export function ShopperTable({
   const now = Date.now();
   return (
     <div className="space-y-3">
+      {/* The scores come right after who the shopper is: on a narrow screen they stay in view. */}
       <Table caption="Shoppers">
         <thead>
           <tr>
             <SortHeader slug={slug} query={query} list={list} sort="name" />
             <Th>Country</Th>
             <Th>RFM segment</Th>
+            <SortHeader slug={slug} query={query} list={list} sort="churn" className="text-right" />
+            <SortHeader slug={slug} query={query} list={list} sort="propensity" className="text-right" />
+            <SortHeader slug={slug} query={query} list={list} sort="clv" className="text-right" />
             <SortHeader slug={slug} query={query} list={list} sort="orders" className="text-right" />
             <SortHeader slug={slug} query={query} list={list} sort="monetary" className="text-right" />
             <SortHeader slug={slug} query={query} list={list} sort="recency" />
             <SortHeader slug={slug} query={query} list={list} sort="lastSeen" />
-            <SortHeader slug={slug} query={query} list={list} sort="churn" className="text-right" />
-            <SortHeader slug={slug} query={query} list={list} sort="propensity" className="text-right" />
-            <SortHeader slug={slug} query={query} list={list} sort="clv" className="text-right" />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -180,13 +181,13 @@ export function ShopperTable({
               </Td>
               <Td>{r.country ?? '—'}</Td>
               <Td>{r.rfmSegment ? <Badge>{RFM_LABELS[r.rfmSegment]}</Badge> : '—'}</Td>
+              <Td className="text-right tabular-nums">{formatPercent(r.churn, locale)}</Td>
+              <Td className="text-right tabular-nums">{formatPercent(r.propensity, locale)}</Td>
+              <Td className="text-right tabular-nums">{money(r.clv)}</Td>
               <Td className="text-right tabular-nums">{formatNumber(r.orders, locale)}</Td>
               <Td className="text-right tabular-nums">{money(r.monetaryMinor)}</Td>
               <Td>{r.lastOrderAt ? formatRelative(r.lastOrderAt, now, locale) : '—'}</Td>
               <Td>{r.lastSeenAt ? formatRelative(r.lastSeenAt, now, locale) : '—'}</Td>
-              <Td className="text-right tabular-nums">{formatPercent(r.churn, locale)}</Td>
-              <Td className="text-right tabular-nums">{formatPercent(r.propensity, locale)}</Td>
-              <Td className="text-right tabular-nums">{money(r.clv)}</Td>
             </tr>
           ))}
         </tbody>
