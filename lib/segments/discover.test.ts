@@ -52,6 +52,14 @@ describe('cluster names', () => {
     const v = Float64Array.from([-1.2, -1.8, -0.5, 0, 0.2, 1.1, 0, 0]);
     expect(clusterName(clusterTraits(v, 0))).toBe('Recent · no orders');
   });
+
+  it('adds the third trait on request (for clusters whose first two are the same)', () => {
+    const c = Float64Array.from([-0.2, 1.5, 2.1, 0.3, 0, 0, 0, -0.9]);
+    const three = clusterTraits(c, 8, 3);
+    expect(three.map((t) => t.feature)).toEqual(['monetary', 'orders', 'meanGap']);
+    expect(clusterName(three).split(' · ')).toHaveLength(3);
+    expect(clusterName(three).startsWith('High spend · frequent · ')).toBe(true);
+  });
 });
 
 describe.each(testDrivers())('segment discovery (%s)', (driver) => {

@@ -91,12 +91,19 @@ export async function discoverSegments(
   result.clusters = fit.k;
   result.silhouettes = fit.silhouettes;
 
-  const named = fit.centroids.map((centroid, c) => {
-    const members = facts.filter((_, i) => fit.labels[i] === c);
-    const meanOrders = members.reduce((s, m) => s + m.orders, 0) / Math.max(1, members.length);
-    const traits = clusterTraits(centroid, meanOrders);
-    return { c, size: members.length, traits, name: clusterName(traits) };
-  });
+  const nameClusters = (count: number) =>
+    fit.centroids.map((centroid, c) => {
+      const members = facts.filter((_, i) => fit.labels[i] === c);
+      const meanOrders = members.reduce((s, m) => s + m.orders, 0) / Math.max(1, members.length);
+      const traits = clusterTraits(centroid, meanOrders, count);
+      return { c, size: members.length, traits, name: clusterName(traits) };
+    });
+  // Two clusters can share their two strongest traits: those get their third one too, so the
+  // names tell them apart instead of "… (2)".
+  const two = nameClusters(2);
+  const three = nameClusters(3);
+  const clash = (name: string) => two.filter((n) => n.name === name).length > 1;
+  const named = two.map((n, i) => (clash(n.name) ? (three[i] ?? n) : n));
 
   progress(3, 4, 'Saving clusters');
   await db.transaction(async (tx) => {

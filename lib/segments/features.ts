@@ -100,7 +100,7 @@ const ORDER_FEATURES: ReadonlySet<Feature> = new Set([
  * average under half an order is named by its strongest browsing trait and "no orders" (its
  * low spend, baskets and gaps all follow from having no orders).
  */
-export function clusterTraits(centroid: Float64Array, meanOrders: number): ClusterTrait[] {
+export function clusterTraits(centroid: Float64Array, meanOrders: number, count = 2): ClusterTrait[] {
   const ranked = FEATURES.map((feature, j) => ({ feature, z: centroid[j] ?? 0 })).sort(
     (a, b) => Math.abs(b.z) - Math.abs(a.z) || FEATURES.indexOf(a.feature) - FEATURES.indexOf(b.feature),
   );
@@ -112,11 +112,11 @@ export function clusterTraits(centroid: Float64Array, meanOrders: number): Clust
     const orders = ranked.find((t) => t.feature === 'orders') ?? { feature: 'orders' as const, z: 0 };
     const browsing = ranked
       .filter((t) => !ORDER_FEATURES.has(t.feature))
-      .slice(0, 1)
+      .slice(0, count - 1)
       .map(phrase);
     return [...browsing, { ...orders, phrase: 'no orders' }];
   }
-  return ranked.slice(0, 2).map(phrase);
+  return ranked.slice(0, count).map(phrase);
 }
 
 /** "High spend · frequent": the traits joined, the first capitalized. */
