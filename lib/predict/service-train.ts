@@ -10,8 +10,9 @@ import { log } from '@/lib/log';
 import { type TenantContext, withTenantTx } from '@/lib/tenant/context';
 import { getHistorySpan, loadHistoryReport } from './data';
 import { insertTrainingRow, replaceScores, retireOldRows, setLiveRow, updateModelRow } from './queries';
-import { CLV_HORIZON_DAYS, scoreAll } from './scoring';
-import { DEFAULT_HORIZON, fitKind, type Protocol, TooLittleData } from './service-evaluate';
+import { CLV_HORIZON_DAYS } from './scoring';
+import { fitAndScore, fitAndScoreOffThread, trainsOffThread } from './fit-and-score';
+import { DEFAULT_HORIZON, type Protocol, TooLittleData } from './service-evaluate';
 import type { ShopperHistory } from './types';
 
 type Tenant = Pick<TenantContext, 'tenantId'>;
@@ -119,24 +120,27 @@ async function trainKind(
     jobId: o.jobId ?? null,
   });
   const base = { kind, modelId: row.id, version: row.version };
-  const t0 = Date.now();
   let fitMs = 0;
   try {
-    const fitted = await fitKind(kind, histories, o);
-    fitMs = Date.now() - t0;
+    const request = {
+      kind,
+      histories,
+      opts: { end: o.end, first: o.first, horizonDays: o.horizonDays, protocol: o.protocol },
+    };
+    const fitted = trainsOffThread() ? await fitAndScoreOffThread(request) : await fitAndScore(request);
+    fitMs = fitted.fitMs;
     o.beforeScoring();
-    const t1 = Date.now();
-    const scores = scoreAll(fitted.model, histories, o.end);
+    const scores = fitted.scores;
     await withTenantTx(db, ctx, async (tx) => {
       await updateModelRow(tx, ctx, row.id, {
         status: 'ready',
-        method: fitted.model.model.method,
+        method: fitted.method,
         horizonDays: fitted.horizonDays,
         asOf: new Date(fitted.asOf),
         trainedAt: new Date(),
         shoppers: fitted.shoppers,
         metrics: toJson(fitted.evaluation),
-        artefact: toJson(fitted.model.model.toJSON()),
+        artefact: toJson(fitted.artefact),
         error: null,
       });
       await setLiveRow(tx, ctx, kind, row.id);
@@ -144,15 +148,14 @@ async function trainKind(
       await replaceScores(tx, ctx, kind, row.id, new Date(o.end), scores);
       await retireOldRows(tx, ctx, kind);
     });
-    const method = fitted.model.model.method;
     return {
       ...base,
       status: 'ready',
-      method,
+      method: fitted.method,
       scored: scores.length,
       error: null,
       fitMs,
-      scoreMs: Date.now() - t1,
+      scoreMs: fitted.scoreMs,
     };
   } catch (error) {
     const message = safeMessage(error);

@@ -1,0 +1,91 @@
+/**
+ * Fitting, evaluating and scoring one prediction kind — the CPU-bound part of `predict.train` —
+ * either on this thread or on a worker thread. In the embedded setup the job runner shares the
+ * web server's event loop, and a fit or a 5-fold evaluation is seconds of synchronous work on a
+ * busy machine: the server runs it on a worker so pages and the storefront stay responsive.
+ * Everything crossing to the worker is plain data (histories in, JSON artefact and scores out).
+ */
+import { Worker } from 'node:worker_threads';
+import type { ModelEvaluation, PredictionKind, ShopperHistory } from '@/lib/predict/types';
+import type { ScoreRow } from './queries';
+import { scoreAll } from './scoring';
+import { fitKind, type Protocol, TooLittleData } from './service-evaluate';
+
+export interface FitRequest {
+  kind: PredictionKind;
+  histories: readonly ShopperHistory[];
+  opts: { end: number; first: number | null; horizonDays?: number; protocol?: Protocol };
+}
+
+export interface FitOutcome {
+  method: string;
+  artefact: Record<string, unknown>;
+  evaluation: ModelEvaluation;
+  asOf: number;
+  horizonDays: number;
+  shoppers: number;
+  scores: ScoreRow[];
+  fitMs: number;
+  scoreMs: number;
+}
+
+/** On this thread. @throws TooLittleData when the kind cannot even be evaluated. */
+export async function fitAndScore(req: FitRequest): Promise<FitOutcome> {
+  const t0 = Date.now();
+  const fitted = await fitKind(req.kind, req.histories, req.opts);
+  const t1 = Date.now();
+  const scores = scoreAll(fitted.model, req.histories, req.opts.end);
+  return {
+    method: fitted.model.model.method,
+    artefact: fitted.model.model.toJSON(),
+    evaluation: fitted.evaluation,
+    asOf: fitted.asOf,
+    horizonDays: fitted.horizonDays,
+    shoppers: fitted.shoppers,
+    scores,
+    fitMs: t1 - t0,
+    scoreMs: Date.now() - t1,
+  };
+}
+
+const WORKER_FILE = './fit-worker-boot.mjs';
+
+/** What the worker posts back: an outcome, or an error reduced to its kind and message. */
+export type WorkerReply =
+  | { ok: true; outcome: FitOutcome }
+  | { ok: false; tooLittle: boolean; message: string };
+
+/**
+ * On a worker thread (lib/predict/fit-worker.ts, loaded through tsx like the server itself, see
+ * fit-worker-boot.mjs).
+ * Same result and errors as fitAndScore.
+ */
+export function fitAndScoreOffThread(req: FitRequest): Promise<FitOutcome> {
+  return new Promise((resolve, reject) => {
+    // A variable, not a literal: bundlers would try to bundle a literal `new URL(…)` worker.
+    const worker = new Worker(new URL(WORKER_FILE, import.meta.url), { workerData: req });
+    let settled = false;
+    worker.once('message', (reply: WorkerReply) => {
+      settled = true;
+      if (reply.ok) resolve(reply.outcome);
+      else reject(reply.tooLittle ? new TooLittleData(reply.message) : new Error(reply.message));
+      void worker.terminate();
+    });
+    worker.once('error', (error) => {
+      if (!settled) reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`The training worker stopped (exit code ${code}).`));
+    });
+  });
+}
+
+/**
+ * Off the thread where a worker can load the TypeScript sources (the tsx-run server and worker
+ * processes); on this thread in a bundle or a test runner, and when TAILOR_TRAIN_THREAD=inline.
+ */
+export function trainsOffThread(): boolean {
+  if (process.env.TAILOR_TRAIN_THREAD === 'inline') return false;
+  if (process.env.TAILOR_TRAIN_THREAD === 'worker') return true;
+  return !process.env.VITEST && process.execArgv.concat(process.argv).some((a) => /tsx/.test(a));
+}
