@@ -13,6 +13,9 @@ const nextConfig = {
     'onnxruntime-node',
     'sharp',
     'cld3-asm',
+    // The TypeScript loader of the prediction-training worker thread (lib/predict/fit-worker-boot.mjs).
+    'tsx',
+    'esbuild',
   ],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the single type gate

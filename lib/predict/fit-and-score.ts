@@ -5,6 +5,7 @@
  * busy machine: the server runs it on a worker so pages and the storefront stay responsive.
  * Everything crossing to the worker is plain data (histories in, JSON artefact and scores out).
  */
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ModelEvaluation, PredictionKind, ShopperHistory } from '@/lib/predict/types';
 import type { ScoreRow } from './queries';
@@ -48,7 +49,14 @@ export async function fitAndScore(req: FitRequest): Promise<FitOutcome> {
   };
 }
 
-const WORKER_FILE = './fit-worker-boot.mjs';
+/**
+ * The worker's bootstrap, found from the project root at run time: a `new URL(…, import.meta.url)`
+ * would make Next's bundler try to bundle the worker (and tsx with it) into route handlers that
+ * only enqueue training. The server and the tests run from the project root.
+ */
+function workerFile(): string {
+  return path.join(process.cwd(), 'lib', 'predict', 'fit-worker-boot.mjs');
+}
 
 /** What the worker posts back: an outcome, or an error reduced to its kind and message. */
 export type WorkerReply =
@@ -62,8 +70,7 @@ export type WorkerReply =
  */
 export function fitAndScoreOffThread(req: FitRequest): Promise<FitOutcome> {
   return new Promise((resolve, reject) => {
-    // A variable, not a literal: bundlers would try to bundle a literal `new URL(…)` worker.
-    const worker = new Worker(new URL(WORKER_FILE, import.meta.url), { workerData: req });
+    const worker = new Worker(workerFile(), { workerData: req });
     let settled = false;
     worker.once('message', (reply: WorkerReply) => {
       settled = true;
