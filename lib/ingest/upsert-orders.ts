@@ -155,15 +155,15 @@ export async function upsertOrders(
         ) o`),
         );
     const storedBy = new Map(stored.map((s) => [s.external_id, s]));
-    const todo = chunk.filter((r) => {
+    const changedRows = chunk.filter((r) => {
       const s = storedBy.get(r.externalId);
       return !s || !sameOrder(r, shopperOf(r), source, s);
     });
-    counts.unchanged += chunk.length - todo.length;
-    if (todo.length === 0) continue;
+    counts.unchanged += chunk.length - changedRows.length;
+    if (changedRows.length === 0) continue;
 
     const payload = JSON.stringify(
-      todo.map((r) => ({
+      changedRows.map((r) => ({
         external_id: r.externalId,
         shopper_id: shopperOf(r),
         status: r.status,
@@ -201,14 +201,14 @@ export async function upsertOrders(
         where tenant_id = ${t} and order_id = any(${`{${replaced.join(',')}}`}::uuid[])`);
     }
     const unknownProducts = new Set<string>();
-    for (const r of todo) {
+    for (const r of changedRows) {
       for (const l of r.lines)
         if (!cache.products.has(l.productExternalId)) unknownProducts.add(l.productExternalId);
     }
     for (const [ext, id] of await lookupIds(exec, t, 'products', [...unknownProducts]))
       cache.products.set(ext, id);
     const productIds = cache.products;
-    const lines = todo.flatMap((r) =>
+    const lines = changedRows.flatMap((r) =>
       r.lines.map((l, i) => [
         idOf.get(r.externalId),
         i + 1,
@@ -227,7 +227,7 @@ export async function upsertOrders(
     }
     // Profiles follow the orders (debounced: on the embedded database the refresh waits for the
     // caller's transaction; lib/profiles/refresh-queue.ts).
-    noteShopperActivity(t, todo.map(shopperOf), exec);
+    noteShopperActivity(t, changedRows.map(shopperOf), exec);
   }
   return counts;
 }
