@@ -88,11 +88,9 @@ export function fitAndScoreOffThread(req: FitRequest): Promise<FitOutcome> {
 }
 
 /**
- * Off the thread where a worker can load the TypeScript sources (the tsx-run server and worker
- * processes); on this thread in a bundle or a test runner, and when TAILOR_TRAIN_THREAD=inline.
+ * Off the thread where a worker can load the TypeScript sources: in a process started through tsx
+ * (the self-hosted server and worker, the CLI); on this thread elsewhere (a bundle, a test runner).
  */
 export function trainsOffThread(): boolean {
-  if (process.env.TAILOR_TRAIN_THREAD === 'inline') return false;
-  if (process.env.TAILOR_TRAIN_THREAD === 'worker') return true;
-  return !process.env.VITEST && process.execArgv.concat(process.argv).some((a) => /tsx/.test(a));
+  return process.execArgv.concat(process.argv).some((a) => /tsx/.test(a));
 }
