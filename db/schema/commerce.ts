@@ -53,8 +53,18 @@ export const shoppers = pgTable(
     kind: text('kind').notNull(), // customer | visitor
     externalId: text('external_id'),
     anonymousId: text('anonymous_id'),
+    /**
+     * Legacy clear text, emptied by the field-encryption job (issue 7): personal fields live in
+     * `email_enc` / `name_enc` (AES-256-GCM under the workspace's data key) and `email_hash`.
+     */
     email: text('email'),
     name: text('name'),
+    /** HMAC-SHA256 of the lower-cased email under the workspace's lookup key: find without clear text. */
+    emailHash: text('email_hash'),
+    emailEnc: text('email_enc'),
+    nameEnc: text('name_enc'),
+    /** The `fields` data-key version that sealed `email_enc` / `name_enc`. */
+    piiKeyVersion: integer('pii_key_version'),
     country: text('country'),
     locale: text('locale'),
     device: text('device'),
@@ -69,6 +79,7 @@ export const shoppers = pgTable(
     uniqueIndex('shoppers_external_key').on(t.tenantId, t.externalId).where(sql`external_id is not null`),
     uniqueIndex('shoppers_anonymous_key').on(t.tenantId, t.anonymousId).where(sql`anonymous_id is not null`),
     index('shoppers_country_idx').on(t.tenantId, t.country),
+    index('shoppers_email_hash_idx').on(t.tenantId, t.emailHash).where(sql`email_hash is not null`),
   ],
 );
 

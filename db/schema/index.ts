@@ -7,3 +7,4 @@ export * from './embeddings';
 export * from './recommend';
 export * from './storefront';
 export * from './shoppers';
+export * from './privacy';

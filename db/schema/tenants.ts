@@ -82,6 +82,11 @@ export const apiKeys = pgTable(
     prefix: text('prefix').notNull(),
     keyHash: text('key_hash').notNull(),
     allowedOrigins: text('allowed_origins').array().notNull().default(sql`'{}'::text[]`),
+    /** What a secret key may do (lib/apikeys/scopes.ts); existing keys keep every scope. */
+    scopes: text('scopes')
+      .array()
+      .notNull()
+      .default(sql`'{events:write,catalog:write,data:read,recommend:read,privacy:write,jobs:run}'::text[]`),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     lastUsedAt: tstz('last_used_at'),
@@ -104,6 +109,12 @@ export const auditLog = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     ip: inet('ip'),
     createdAt: createdAt(),
+    /**
+     * Hash chain (issue 7): `hash` = sha256(prev_hash || canonical text of this row), computed in
+     * SQL by tailor_audit_canonical(); the first entry of a workspace chains from ''.
+     */
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -25,6 +25,12 @@ export const PERMISSIONS = [
   'demo.reset',
   /** Age, gender and similar special facts a store shares about its shoppers (issue 5). */
   'shoppers.sensitive',
+  /** Shoppers' email and name in clear; without it the dashboard shows them masked (issue 7). */
+  'shoppers.pii',
+  /** The privacy center: requests, consent, retention, data map, compliance report. */
+  'privacy.read',
+  /** Handle data subject requests, change privacy settings, rotate keys, run retention. */
+  'privacy.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,8 +39,8 @@ const READ: Permission[] = ['workspace.read', 'members.read', 'jobs.read', 'data
 const TABLE: Record<Role, ReadonlySet<Permission>> = {
   owner: new Set(PERMISSIONS),
   admin: new Set(PERMISSIONS),
-  marketer: new Set<Permission>([...READ, 'jobs.run', 'data.write']),
-  analyst: new Set<Permission>([...READ, 'jobs.run', 'shoppers.sensitive']),
+  marketer: new Set<Permission>([...READ, 'jobs.run', 'data.write', 'shoppers.pii']),
+  analyst: new Set<Permission>([...READ, 'jobs.run', 'shoppers.sensitive', 'privacy.read']),
   viewer: new Set<Permission>(READ),
 };
 
