@@ -1,4 +1,7 @@
 import Link from 'next/link';
+
+// Rendered per request so its scripts carry the request's CSP nonce (proxy.ts) and hydrate.
+export const dynamic = 'force-dynamic';
 import { buttonClass } from '@/components/ui/button';
 
 export default function NotFound() {

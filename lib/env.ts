@@ -26,6 +26,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   TAILOR_ALLOW_SIGNUP: boolish,
   TRUST_PROXY: boolish,
+  /** Where API rate-limit buckets live: this process (default) or Postgres, shared by every instance. */
+  TAILOR_RATE_LIMIT_STORE: z.enum(['memory', 'postgres']).default('memory'),
   /**
    * Keys for encrypting secrets at rest (store credentials): `1:<base64 32 bytes>,2:<…>`; the highest
    * version encrypts, all decrypt. Generated into the data folder for local use when missing.

@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getEnv } from '@/lib/env';
 import { eventCounterBuffer } from '@/lib/events/counters';
 import { createEventsHandler } from '@/lib/events/handler';
 import { MAX_BODY_BYTES } from '@/lib/events/schemas';
 import { healthResponse } from '@/lib/health';
 import { handleRecommendRequest } from '@/lib/recommend/handler';
+import { baseSecurityHeaders, requestIsHttps } from '@/lib/security/headers';
 
 /**
  * Hot endpoints served before Next's router (architecture.md, "Hot storefront endpoints"):
@@ -43,6 +45,9 @@ export async function tryFastPath(req: IncomingMessage, res: ServerResponse): Pr
   const { request, truncated } = await toWebRequest(req, route.maxBody ?? Number.POSITIVE_INFINITY);
   const response = await route.handler(request);
   res.statusCode = response.status;
+  // Next's proxy (proxy.ts) never sees these requests: add the same base security headers here.
+  const https = requestIsHttps(new URL(request.url), request.headers, getEnv().TRUST_PROXY ?? false);
+  for (const [k, v] of Object.entries(baseSecurityHeaders(https))) res.setHeader(k, v);
   for (const [k, v] of response.headers) res.setHeader(k, v);
   // The rest of an oversized body was never read: close rather than drain it.
   if (truncated) res.setHeader('Connection', 'close');

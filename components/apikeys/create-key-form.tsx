@@ -6,12 +6,13 @@ import { Button } from '@/components/ui/button';
 import { Field, TextInput, inputClass } from '@/components/ui/field';
 import { FormMessage, fieldErrors } from '@/components/ui/form-message';
 import { type CreatedApiKey, createApiKeyAction } from '@/lib/apikeys/actions';
+import { ScopePicker } from './scope-picker';
 
 const KINDS = [
   {
     value: 'secret',
     label: 'Secret key',
-    hint: 'For your servers and the REST API. Full data access: never put it in a web page.',
+    hint: 'For your servers and the REST API, limited to the scopes you choose: never put it in a web page.',
   },
   {
     value: 'publishable',
@@ -116,6 +117,7 @@ export function CreateKeyForm({ slug }: { slug: string }) {
           />
         </Field>
       </div>
+      {kind === 'secret' ? <ScopePicker errors={errorsUnder(failed?.fieldErrors, 'scopes')} /> : null}
       {kind === 'publishable' ? (
         <div className="max-w-md">
           <Field

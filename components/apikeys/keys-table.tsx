@@ -2,6 +2,7 @@ import { ConfirmForm } from '@/components/ui/confirm-form';
 import { Badge } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { revokeApiKeyAction } from '@/lib/apikeys/actions';
+import { ScopeList } from './scope-picker';
 
 export interface KeyRow {
   id: string;
@@ -9,6 +10,8 @@ export interface KeyRow {
   kind: string;
   prefix: string;
   allowedOrigins: string[];
+  /** Secret keys: what they may do (lib/apikeys/scopes.ts). */
+  scopes: string[];
   created: string;
   lastUsed: string;
   revoked: string | null;
@@ -23,6 +26,7 @@ export function KeysTable({ slug, keys, canRevoke }: { slug: string; keys: KeyRo
           <Th>Name</Th>
           <Th>Kind</Th>
           <Th>Key</Th>
+          <Th>Scopes</Th>
           <Th>Allowed origins</Th>
           <Th>Created</Th>
           <Th>Last used</Th>
@@ -49,6 +53,13 @@ export function KeysTable({ slug, keys, canRevoke }: { slug: string; keys: KeyRo
               <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800">
                 {k.prefix}
               </code>
+            </Td>
+            <Td className="min-w-32 whitespace-normal!">
+              {k.kind === 'secret' ? (
+                <ScopeList scopes={k.scopes} />
+              ) : (
+                <span className="text-slate-500">—</span>
+              )}
             </Td>
             <Td className="min-w-40 whitespace-normal! wrap-anywhere">
               {k.kind === 'publishable' && k.allowedOrigins.length ? (

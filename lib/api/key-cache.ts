@@ -1,4 +1,5 @@
 import type { Db } from '@/db/client';
+import { getApiKeyScopes } from '@/lib/apikeys/queries';
 import { sha256 } from '@/lib/crypto';
 import type { TenantContext } from '@/lib/tenant/context';
 import { requireTenant } from '@/lib/tenant/require-tenant';
@@ -7,6 +8,8 @@ import { requireTenant } from '@/lib/tenant/require-tenant';
 export interface CachedKey {
   ctx: TenantContext;
   allowedOrigins: string[];
+  /** A secret key's scopes (lib/apikeys/scopes.ts); absent when the lookup does not say. */
+  scopes?: readonly string[];
 }
 
 type Lookup = (db: Db, key: string, expect: 'secret' | 'publishable') => Promise<CachedKey>;
@@ -19,7 +22,7 @@ interface Entry {
 
 const defaultLookup: Lookup = async (db, key, expect) => {
   const { allowedOrigins, ip: _ip, ...ctx } = await requireTenant(db, { kind: 'apiKey', key, expect });
-  return { ctx, allowedOrigins: allowedOrigins ?? [] };
+  return { ctx, allowedOrigins: allowedOrigins ?? [], scopes: await getApiKeyScopes(db, ctx) };
 };
 
 /**

@@ -3,7 +3,7 @@ import { log } from '@/lib/log';
 
 /** The one API error envelope: `{ error: { code, message, fields? } }` with an honest status. */
 export function apiError(
-  code: ErrorCode,
+  code: ErrorCode | 'insufficient_scope',
   message: string,
   status: number,
   extra: { fields?: Record<string, string[]>; headers?: HeadersInit } = {},

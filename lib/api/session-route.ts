@@ -1,7 +1,9 @@
 import { getDb } from '@/db/client';
 import type { Permission } from '@/lib/auth/permissions';
 import { getSessionUser, requestIp } from '@/lib/auth/session';
+import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { assertSameOrigin } from '@/lib/security/csrf';
 import { type TenantContext, hasPermission } from '@/lib/tenant/context';
 import { requireTenant } from '@/lib/tenant/require-tenant';
 
@@ -16,12 +18,7 @@ export async function sessionTenant(
   slug: string,
   permission: Permission,
 ): Promise<TenantContext> {
-  const origin = req.headers.get('origin');
-  if (origin && req.method !== 'GET') {
-    const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-    if (!host || new URL(origin).host !== host)
-      throw new AppError('forbidden', 'Cross-site request refused.');
-  }
+  assertSameOrigin(req, { trustProxy: getEnv().TRUST_PROXY ?? false });
   const user = await getSessionUser();
   if (!user) throw new AppError('unauthenticated', 'Your session has ended. Sign in again.');
   const ctx = await requireTenant(await getDb(), {

@@ -7,6 +7,7 @@
 import type { Db } from '@/db/client';
 import type { ApiKeyCache } from '@/lib/api/key-cache';
 import { apiError, errorResponse } from '@/lib/api/respond';
+import { type ApiScope, hasScope } from '@/lib/apikeys/scopes';
 import { apiKeyKindOf } from '@/lib/apikeys/service';
 import type { Permission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
@@ -20,6 +21,11 @@ export interface StorefrontGateOptions {
   allowHeaders: string;
   /** What a secret key needs. */
   permission: Permission;
+  /**
+   * The scope a secret key needs (lib/apikeys/scopes.ts). Default: `events:write` for POST,
+   * `recommend:read` for GET — the two storefront endpoints.
+   */
+  scope?: ApiScope;
   /** The 403 message for a secret key without `permission`. */
   forbidden: string;
   /** The 405 message for another method. */
@@ -69,6 +75,7 @@ const rateLimited = (ms: number) =>
  */
 export function createStorefrontGate(opts: StorefrontGateOptions) {
   const allow = `${opts.method}, OPTIONS`;
+  const scope: ApiScope = opts.scope ?? (opts.method === 'POST' ? 'events:write' : 'recommend:read');
   // Built per request: a shared mutable Headers object would leak one origin into another answer.
   const corsHeaders = (origin: string) =>
     new Headers({
@@ -116,7 +123,7 @@ export function createStorefrontGate(opts: StorefrontGateOptions) {
       // An unknown prefix is resolved as a secret key, which answers "invalid key".
       const kind = named === 'publishable' ? 'publishable' : 'secret';
       const db = await opts.db();
-      const { ctx, allowedOrigins } = await opts.keys.resolve(db, cred.key, kind);
+      const { ctx, allowedOrigins, scopes } = await opts.keys.resolve(db, cred.key, kind);
       tenantId = ctx.tenantId;
       const keyId = ctx.apiKeyId ?? ctx.tenantId;
       if (kind === 'publishable') {
@@ -126,6 +133,8 @@ export function createStorefrontGate(opts: StorefrontGateOptions) {
         if (!client.allowed) throw rateLimited(client.retryAfterMs);
       } else if (!hasPermission(ctx, opts.permission)) {
         throw new AppError('forbidden', opts.forbidden);
+      } else if (scopes && !hasScope(scopes, scope)) {
+        return apiError('insufficient_scope', `This key lacks the ${scope} scope this route needs.`, 403);
       }
       const limit = opts.keyLimiter.take(keyId);
       if (!limit.allowed) throw rateLimited(limit.retryAfterMs);

@@ -3,10 +3,23 @@
 import { type ActionResult, tenantAction } from '@/lib/actions/action';
 import { createApiKey, revokeApiKey } from './service';
 
-export type CreatedApiKey = { id: string; prefix: string; kind: string; name: string; key: string };
+export type CreatedApiKey = {
+  id: string;
+  prefix: string;
+  kind: string;
+  name: string;
+  scopes: string[];
+  key: string;
+};
 
 const create = tenantAction('apikeys.create', (db, ctx, input) =>
-  createApiKey(db, ctx, { kind: input.kind, name: input.name, allowedOrigins: input.allowedOrigins }),
+  createApiKey(db, ctx, {
+    kind: input.kind,
+    name: input.name,
+    allowedOrigins: input.allowedOrigins,
+    // The form marks that it showed the checkboxes: then none ticked means none, not "all".
+    scopes: input.scopes ?? (input.scopesShown ? [] : undefined),
+  }),
 );
 
 /** Creates a key. The result holds the full key: show it once, never store or log it. */

@@ -11,6 +11,7 @@ export async function listApiKeys(exec: Executor, ctx: TenantContext) {
       name: apiKeys.name,
       prefix: apiKeys.prefix,
       allowedOrigins: apiKeys.allowedOrigins,
+      scopes: apiKeys.scopes,
       createdAt: apiKeys.createdAt,
       lastUsedAt: apiKeys.lastUsedAt,
       revokedAt: apiKeys.revokedAt,
@@ -57,4 +58,15 @@ export async function touchApiKey(exec: Executor, tenantId: string, id: string) 
     .update(apiKeys)
     .set({ lastUsedAt: new Date() })
     .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id)));
+}
+
+/** The scopes of this tenant's key `ctx.apiKeyId` ([] for a session context or an unknown key). */
+export async function getApiKeyScopes(exec: Executor, ctx: TenantContext): Promise<string[]> {
+  if (!ctx.apiKeyId) return [];
+  const [row] = await exec
+    .select({ scopes: apiKeys.scopes })
+    .from(apiKeys)
+    .where(and(tenantFilter(ctx, apiKeys), eq(apiKeys.id, ctx.apiKeyId)))
+    .limit(1);
+  return row?.scopes ?? [];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_SCOPES, scopeInput } from './scopes';
 
 /** An origin such as `https://shop.example.com` or `http://localhost:8080` (no path). */
 export const originSchema = z
@@ -24,6 +25,18 @@ export const createApiKeySchema = z
         z.array(originSchema).max(20, 'At most 20 origins.'),
       )
       .default([]),
+    /** Secret keys only; absent means every scope. Form checkboxes arrive as a string or an array. */
+    scopes: z.preprocess(
+      scopeInput,
+      z
+        .array(
+          z.enum(API_SCOPES, {
+            message: `Unknown scope: use ${API_SCOPES.join(', ')}.`,
+          }),
+        )
+        .min(1, 'Choose at least one scope.')
+        .transform((list) => API_SCOPES.filter((s) => list.includes(s))),
+    ),
   })
   .refine((k) => k.kind === 'secret' || k.allowedOrigins.length > 0, {
     message: 'A publishable key needs at least one storefront origin.',

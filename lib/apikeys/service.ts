@@ -8,6 +8,7 @@ import { parseOrThrow } from '@/lib/validation';
 import { forgetCachedKeys } from '@/lib/api/key-cache';
 import { revokeApiKeyRow } from './queries';
 import { createApiKeySchema, revokeApiKeySchema } from './schemas';
+import { PUBLISHABLE_SCOPES } from './scopes';
 
 export type ApiKeyKind = 'secret' | 'publishable';
 const PREFIX: Record<ApiKeyKind, string> = { secret: 'sk_', publishable: 'pk_' };
@@ -44,15 +45,29 @@ export async function createApiKey(db: Db, ctx: TenantContext, input: unknown) {
         prefix: displayPrefix(key),
         keyHash: sha256(key),
         allowedOrigins: data.kind === 'publishable' ? data.allowedOrigins : [],
+        // A publishable key's powers are fixed by its kind (lib/api/storefront-gate.ts).
+        scopes: data.kind === 'secret' ? data.scopes : [...PUBLISHABLE_SCOPES],
         createdBy: ctx.userId ?? null,
       })
-      .returning({ id: apiKeys.id, prefix: apiKeys.prefix, kind: apiKeys.kind, name: apiKeys.name });
+      .returning({
+        id: apiKeys.id,
+        prefix: apiKeys.prefix,
+        kind: apiKeys.kind,
+        name: apiKeys.name,
+        scopes: apiKeys.scopes,
+      });
     if (!row) throw new AppError('internal', 'Could not create the key.');
     await recordAudit(tx, ctx, {
       action: 'apikey.created',
       targetType: 'api_key',
       targetId: row.id,
-      details: { name: row.name, kind: row.kind, prefix: row.prefix, allowedOrigins: data.allowedOrigins },
+      details: {
+        name: row.name,
+        kind: row.kind,
+        prefix: row.prefix,
+        allowedOrigins: data.allowedOrigins,
+        scopes: row.scopes,
+      },
     });
     return { ...row, key };
   });

@@ -1,5 +1,5 @@
 /**
- * Sign-in throttling: failures counted in a sliding window per account and per IP, in memory
+ * Sign-in, sign-up and invitation throttling: attempts counted in a sliding window per account and per IP, in memory
  * (one process; a scaled-out deployment would back this with a shared store).
  */
 export interface ThrottleRule {
@@ -9,6 +9,10 @@ export interface ThrottleRule {
 
 export const ACCOUNT_RULE: ThrottleRule = { max: 5, windowMs: 15 * 60_000 };
 export const IP_RULE: ThrottleRule = { max: 20, windowMs: 15 * 60_000 };
+/** Sign-up attempts (all of them, not just failures) per IP: room for a team, not for a bot. */
+export const SIGNUP_IP_RULE: ThrottleRule = { max: 100, windowMs: 60 * 60_000 };
+/** Failed invitation acceptances (bad, used or someone else's token), per IP and per user. */
+export const INVITE_RULE: ThrottleRule = { max: 10, windowMs: 15 * 60_000 };
 
 export class FailureThrottle {
   private readonly failures = new Map<string, number[]>();
@@ -44,6 +48,6 @@ export class FailureThrottle {
 }
 
 const g = globalThis as unknown as { __tailorThrottle?: FailureThrottle };
-/** The process-wide throttle shared by every sign-in path. */
+/** The process-wide throttle shared by every sign-in, sign-up and invitation path (keys are prefixed). */
 g.__tailorThrottle ??= new FailureThrottle();
 export const signInThrottle: FailureThrottle = g.__tailorThrottle;

@@ -1,4 +1,5 @@
 import { createApiKeySchema } from '@/lib/apikeys/schemas';
+import { API_SCOPES } from '@/lib/apikeys/scopes';
 import { createApiKey } from '@/lib/apikeys/service';
 import { parseOrThrow } from '@/lib/validation';
 import { defineCommand } from '../command';
@@ -19,15 +20,21 @@ export const apikeyCreate = defineCommand({
       placeholder: 'https://a,https://b',
       description: 'Allowed storefront origins (publishable keys), comma-separated.',
     },
+    scopes: {
+      type: 'string',
+      placeholder: 'data:read,events:write',
+      description: `Secret keys: what the key may do, comma-separated (default: all of ${API_SCOPES.join(', ')}).`,
+    },
     json: { type: 'boolean', description: 'Print the key and its details as JSON.' },
   },
-  fieldFlags: { allowedOrigins: '--origins' },
+  fieldFlags: { allowedOrigins: '--origins', scopes: '--scopes' },
   examples: [
     'tailor apikey create --workspace acme --kind secret --name "ERP sync"',
+    'tailor apikey create --workspace acme --kind secret --name Reporting --scopes data:read',
     'tailor apikey create --workspace acme --kind publishable --name Storefront --origins https://shop.acme.test',
   ],
   async run(ctx, o) {
-    const input = { kind: o.kind, name: o.name, allowedOrigins: o.origins ?? [] };
+    const input = { kind: o.kind, name: o.name, allowedOrigins: o.origins ?? [], scopes: o.scopes };
     parseOrThrow(createApiKeySchema, input); // fail fast, before opening the database
     const db = await ctx.db();
     const tenant = await cliTenantContext(db, o.workspace ?? '');
@@ -37,6 +44,7 @@ export const apikeyCreate = defineCommand({
       return 0;
     }
     ctx.out(`Created ${key.kind} key "${key.name}" in ${tenant.slug} (id ${key.id}).`);
+    if (key.kind === 'secret') ctx.out(`Scopes: ${key.scopes.join(', ')}`);
     ctx.out('');
     ctx.out(`  ${key.key}`);
     ctx.out('');

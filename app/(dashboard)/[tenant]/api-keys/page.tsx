@@ -6,6 +6,7 @@ import { KeysTable } from '@/components/apikeys/keys-table';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { listApiKeys } from '@/lib/apikeys/queries';
+import { knownScopes } from '@/lib/apikeys/scopes';
 import { getPageTenant } from '@/lib/auth/session';
 import { formatDate, formatDateTime, formatRelative } from '@/lib/format';
 import { hasPermission } from '@/lib/tenant/context';
@@ -68,6 +69,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ tenant
                 kind: k.kind,
                 prefix: k.prefix,
                 allowedOrigins: k.allowedOrigins,
+                scopes: knownScopes(k.scopes),
                 created: formatDate(k.createdAt, 'en', tz),
                 lastUsed: k.lastUsedAt ? formatRelative(k.lastUsedAt, now) : 'Never',
                 revoked: k.revokedAt ? formatDateTime(k.revokedAt, 'en', tz) : null,

@@ -12,7 +12,7 @@ const query = z.object({
 });
 
 /** GET /api/v1/products?limit=&after= — the catalog, keyset-paginated. */
-export const GET = withApiKey('data.read', async (req, ctx, db) => {
+export const GET = withApiKey('data:read', async (req, ctx, db) => {
   const q = parseOrThrow(query, Object.fromEntries(new URL(req.url).searchParams));
   const rows = await listProducts(db, ctx, { limit: q.limit, after: q.after });
   const last = rows.at(-1);

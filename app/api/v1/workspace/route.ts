@@ -5,7 +5,7 @@ import { getTenant } from '@/lib/workspace/queries';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/workspace — the key's workspace and its settings. */
-export const GET = withApiKey('workspace.read', async (_req, ctx, db) => {
+export const GET = withApiKey('data:read', async (_req, ctx, db) => {
   const t = await getTenant(db, ctx);
   if (!t) throw notFound('Workspace not found');
   return Response.json({

@@ -6,7 +6,7 @@ import { notFound } from '@/lib/errors';
 export const dynamic = 'force-dynamic';
 
 /** GET /api/v1/products/{id} — by Tailor id or the store's external id. */
-export const GET = withApiKey<{ id: string }>('data.read', async (_req, ctx, db, { id }) => {
+export const GET = withApiKey<{ id: string }>('data:read', async (_req, ctx, db, { id }) => {
   const p = await getProduct(db, ctx, decodeURIComponent(id).slice(0, 200));
   if (!p) throw notFound('Product not found');
   return Response.json(productToApi(p));

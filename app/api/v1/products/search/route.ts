@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
  * GET /api/v1/products/search?q=&k=&mode=&brand=&category=&minPrice=&maxPrice=&inStock= —
  * keyword, semantic or hybrid search over the catalog (prices in minor units).
  */
-export const GET = withApiKey('data.read', async (req, ctx, db) => {
+export const GET = withApiKey('data:read', async (req, ctx, db) => {
   const input = searchInputFromParams(new URL(req.url).searchParams);
   return Response.json(searchResultToApi(await searchProducts(db, ctx, input)));
 });
