@@ -393,3 +393,90 @@ test('shoppers, segments, predictions and markets of another workspace are not f
   await a.context().close();
   await b.context().close();
 });
+
+/** Files a privacy request about an email in a workspace and returns its id. */
+async function filePrivacyRequest(page: Page, slug: string, email: string): Promise<string> {
+  await page.goto(`/${slug}/privacy/requests/new`);
+  await page.getByLabel('Kind of request').selectOption({ label: 'Access' });
+  await page.getByLabel('Identify the person by').selectOption('email');
+  await page.getByLabel('Identifier', { exact: true }).fill(email);
+  await page.getByRole('button', { name: 'File request' }).click();
+  await page.waitForURL(new RegExp(`/${slug}/privacy/requests/[0-9a-f-]{36}$`));
+  return page.url().split('/').pop() ?? '';
+}
+
+test('the privacy center of another workspace is not found: pages, API, forged actions', async ({
+  browser,
+  request,
+}) => {
+  test.slow();
+  const a = await newPage(browser);
+  await signIn(a, DEMO.email, DEMO.password);
+  const requestA = await filePrivacyRequest(a, DEMO.slug, `iso-subject-${Date.now()}@example.test`);
+  await a.goto(`/${DEMO.slug}/shoppers`);
+  const href = await a.locator(`a[href^="/${DEMO.slug}/shoppers/"]`).first().getAttribute('href');
+  const shopperA = href?.split('/').pop() ?? '';
+  expect(shopperA).toMatch(/^[0-9a-f-]{36}$/);
+
+  const b = await newPage(browser);
+  const ownerB = await signUp(b, { label: 'iso-privacy' });
+  const keyB = await createSecretKey(b, ownerB.slug, 'iso-privacy-key');
+
+  for (const path of [
+    `/${DEMO.slug}/privacy`,
+    `/${DEMO.slug}/privacy/requests`,
+    `/${DEMO.slug}/privacy/requests/new`,
+    `/${DEMO.slug}/privacy/requests/${requestA}`,
+    `/${DEMO.slug}/privacy/consent`,
+    `/${DEMO.slug}/privacy/data-map`,
+    `/${DEMO.slug}/privacy/encryption`,
+    `/${DEMO.slug}/privacy/settings`,
+    `/${ownerB.slug}/privacy/requests/${requestA}`,
+  ]) {
+    const res = await b.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(b.getByText('Demo Store')).toHaveCount(0);
+  }
+  for (const path of [
+    `/${DEMO.slug}/privacy/report`,
+    `/${DEMO.slug}/privacy/requests/${requestA}/export?format=json`,
+    `/${ownerB.slug}/privacy/requests/${requestA}/export?format=json`,
+  ]) {
+    expect((await b.request.get(path)).status(), path).toBe(404);
+  }
+  for (const path of [`/api/v1/privacy/requests/${requestA}`, `/api/v1/shoppers/${shopperA}/consent`]) {
+    const res = await api(request, path, keyB);
+    expect(res.status(), path).toBe(404);
+    expect((await res.json()).error.code, path).toBe('not_found');
+  }
+
+  // A's request id forged into B's own request page: not found, A's request is untouched.
+  await filePrivacyRequest(b, ownerB.slug, 'someone@example.test');
+  await forge(b, { id: requestA });
+  await b.getByLabel('How was the identity verified?').selectOption('order_match');
+  await b.getByRole('button', { name: 'Mark identity verified' }).click();
+  await expect(b.getByRole('alert').filter({ hasText: /not found/i })).toBeVisible();
+
+  // Workspace-level privacy actions forged for A from B's pages: "Workspace not found".
+  const forged: [string, string][] = [
+    [`/${ownerB.slug}/privacy/settings`, 'Save privacy settings'],
+    [`/${ownerB.slug}/privacy/settings`, 'Run retention now'],
+    [`/${ownerB.slug}/privacy/encryption`, 'Rotate data key'],
+    [`/${ownerB.slug}/audit`, 'Verify chain'],
+  ];
+  for (const [path, button] of forged) {
+    await b.goto(path);
+    await forge(b, { tenant: DEMO.slug });
+    await b.getByRole('button', { name: button }).click();
+    await expect(b.getByRole('alert').filter({ hasText: 'Workspace not found' }), button).toBeVisible();
+  }
+
+  await a.goto(`/${DEMO.slug}/privacy/requests/${requestA}`);
+  await expect(a.getByTestId('request-status')).toHaveText('Received');
+  await a.goto(`/${DEMO.slug}/privacy/encryption`);
+  await expect(a.getByText(ownerB.email)).toHaveCount(0);
+  await a.goto(`/${DEMO.slug}/audit`);
+  await expect(a.getByText(ownerB.email)).toHaveCount(0);
+  await a.context().close();
+  await b.context().close();
+});

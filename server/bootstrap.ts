@@ -16,12 +16,20 @@ export async function bootstrapData(env: Env): Promise<() => Promise<void>> {
 
   const seed = env.TAILOR_SEED_DEMO ?? env.databaseDriver === 'pglite';
   if (seed) await seedDemo(handle.db);
+  await encryptLegacyPersonalData(handle.db);
 
   console.log(`  Background jobs: ${await startJobRunner()}`);
   return async () => {
     await stopJobRunner();
     if (env.databaseDriver === 'pglite') releaseDataDirLock();
   };
+}
+
+/** Workspaces from before field encryption still hold clear emails/names: seal them in the background. */
+async function encryptLegacyPersonalData(db: Awaited<ReturnType<typeof getDbHandle>>['db']): Promise<void> {
+  const { enqueueEncryptionBackfillIfNeeded } = await import('@/lib/privacy/reencrypt-job');
+  const n = await enqueueEncryptionBackfillIfNeeded(db);
+  if (n) console.log(`  Encrypting legacy shopper data in ${n} workspace(s)`);
 }
 
 async function seedDemo(db: Awaited<ReturnType<typeof getDbHandle>>['db']): Promise<void> {

@@ -14,6 +14,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'member.left': 'Member left',
   'apikey.created': 'API key created',
   'apikey.revoked': 'API key revoked',
+  'audit.verified': 'Audit chain verified',
+  'privacy.retention_ran': 'Retention run',
+  'privacy.report_downloaded': 'Compliance report downloaded',
 };
 
 const TARGET_LABELS: Record<string, string> = {

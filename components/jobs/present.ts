@@ -9,6 +9,13 @@ const LABELS: Record<string, string> = {
   'connectors.sync-all': 'Store sync (hourly)',
   'embeddings.embed': 'Product embeddings',
   'recommend.train': 'Recommendation model training',
+  'recommend.evaluate': 'Recommendation evaluation',
+  'profiles.rebuild': 'Shopper profiles',
+  'segments.discover': 'Segment discovery',
+  'segments.snapshot': 'Segment sizes',
+  'predict.train': 'Prediction training',
+  'privacy.retention': 'Privacy retention',
+  'privacy.reencrypt': 'Personal-data encryption',
 };
 
 export function jobLabel(type: string): string {

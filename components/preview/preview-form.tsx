@@ -23,7 +23,7 @@ export function PreviewForm({
         <Field
           id="preview-shopper"
           label="Shopper"
-          hint="Customer id, visitor id or email (the start of an email or name finds candidates). Empty: an anonymous visitor."
+          hint="Customer id, visitor id or exact email (the start of a customer id finds candidates; encrypted emails and names cannot be searched by part). Empty: an anonymous visitor."
         >
           <TextInput
             id="preview-shopper"

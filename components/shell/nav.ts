@@ -55,6 +55,17 @@ export const NAV: NavSection[] = [
     items: [{ href: '/markets', label: 'Markets', permission: 'data.read', icon: 'audit' }],
   },
   {
+    label: 'Privacy',
+    items: [
+      { href: '/privacy', label: 'Compliance', permission: 'privacy.read', icon: 'audit' },
+      { href: '/privacy/requests', label: 'Requests', permission: 'privacy.read', icon: 'members' },
+      { href: '/privacy/consent', label: 'Consent', permission: 'privacy.read', icon: 'audit' },
+      { href: '/privacy/data-map', label: 'Data map', permission: 'privacy.read', icon: 'audit' },
+      { href: '/privacy/encryption', label: 'Encryption', permission: 'privacy.read', icon: 'key' },
+      { href: '/privacy/settings', label: 'Privacy settings', permission: 'privacy.read', icon: 'settings' },
+    ],
+  },
+  {
     label: 'Operations',
     items: [{ href: '/jobs', label: 'Jobs', permission: 'jobs.read', icon: 'jobs' }],
   },

@@ -41,9 +41,14 @@ export function ShopperSearchForm({
             type="search"
             defaultValue={query.q}
             maxLength={200}
-            placeholder="Name, email or customer ID"
+            placeholder="Exact email, customer ID or shopper ID"
+            aria-describedby="shoppers-q-hint"
             className={inputClass}
           />
+          <p id="shoppers-q-hint" className="text-xs text-slate-600">
+            Emails and names are stored encrypted: an email is found by its exact address; names cannot be
+            searched.
+          </p>
         </div>
         <div className="space-y-1.5">
           <label htmlFor="shoppers-segment" className="block text-sm font-medium text-slate-800">

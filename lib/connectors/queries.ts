@@ -256,7 +256,16 @@ export async function cancelOrder(exec: Executor, ctx: Tenant, externalId: strin
 export async function anonymizeShopper(exec: Executor, ctx: Tenant, externalId: string): Promise<boolean> {
   const rows = await exec
     .update(shoppers)
-    .set({ email: null, name: null, attributes: {}, updatedAt: new Date() })
+    .set({
+      email: null,
+      name: null,
+      emailHash: null,
+      emailEnc: null,
+      nameEnc: null,
+      piiKeyVersion: null,
+      attributes: {},
+      updatedAt: new Date(),
+    })
     .where(and(tenantFilter(ctx, shoppers), eq(shoppers.externalId, externalId)))
     .returning({ id: shoppers.id });
   return rows.length > 0;

@@ -1,5 +1,6 @@
 import type { Executor } from '@/db/client';
 import { recordAudit } from '@/lib/audit/service';
+import { type FiledStoreRequest, fileStorePrivacyRequest } from '@/lib/privacy/requests/store-webhooks';
 import { arr, numericId, obj } from './json';
 import type { Mapped } from './mapped';
 import { anonymizeShopper, archiveProduct, cancelOrder } from './queries';
@@ -11,7 +12,7 @@ import type { SyncWriters } from './writers';
 
 /** What applying one delivery did. */
 export type TopicOutcome =
-  | { result: 'applied'; accepted: number }
+  | { result: 'applied'; accepted: number; privacyRequest?: FiledStoreRequest }
   | { result: 'ignored' }
   | { result: 'skipped'; reason: string };
 
@@ -92,31 +93,28 @@ export async function applyTopic(input: TopicInput): Promise<TopicOutcome> {
 }
 
 /**
- * customers/data_request, customers/redact, shop/redact: each gets an audit entry (ids and
- * counts only, never the customer's email). customers/redact also erases the customer's email
- * and name now. The full privacy workflow (exports, erasing orders, shop deletion) belongs to the
- * privacy center (issue 7); these entries are its to-do list.
+ * customers/data_request, customers/redact, shop/redact: each files a data subject request in the
+ * privacy center (lib/privacy/requests) and gets an audit entry naming it (counts only, never the
+ * customer's id or email: the post-erasure scan must find nothing that points at them).
+ * Erasures come back with `processNow`; the webhook handler runs them once this delivery commits.
  */
 async function applyPrivacyTopic(input: TopicInput): Promise<TopicOutcome> {
   const { tx, tenantId, topic, payload } = input;
   const body = obj(payload);
-  const customerId = numericId(obj(body?.customer)?.id);
-  let anonymized = false;
-  if (topic === 'customers/redact' && customerId) {
-    anonymized = await anonymizeShopper(tx, { tenantId }, customerId);
-  }
+  const ctx = connectorContext(tenantId, input.actorLabel);
+  const topicName = topic as (typeof PRIVACY_TOPICS)[number];
+  const filed = await fileStorePrivacyRequest(tx, ctx, topicName, payload);
+  if (!filed) return { result: 'skipped', reason: `${topic} without a customer id or email` };
   const orders = topic === 'customers/redact' ? arr(body?.orders_to_redact) : arr(body?.orders_requested);
-  await recordAudit(tx, connectorContext(tenantId, input.actorLabel), {
+  await recordAudit(tx, ctx, {
     action: 'connection.privacy_request',
     targetType: 'connection',
     targetId: input.connectionId,
     details: {
       topic,
-      ...(customerId ? { customerId } : {}),
+      request: filed.requestId,
       ...(topic === 'shop/redact' ? {} : { orders: orders.length }),
-      ...(topic === 'customers/redact' ? { anonymized } : {}),
-      followUp: 'privacy center (issue 7)',
     },
   });
-  return { result: 'applied', accepted: 1 };
+  return { result: 'applied', accepted: 1, privacyRequest: filed };
 }

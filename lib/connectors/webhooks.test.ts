@@ -1,8 +1,9 @@
 // Webhook deliveries through the real handler: signatures, replays, topics, privacy requests
 // and tenant isolation. Both database drivers.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, orders, products, shoppers, webhookDeliveries } from '@/db/schema';
+import { auditLog, orders, privacyRequests, products, shoppers, webhookDeliveries } from '@/db/schema';
+import { lookupHash } from '@/lib/privacy/pii';
 import { testDrivers, useTestDatabase } from '@/lib/testing/db';
 import { createTestTenant } from '@/lib/testing/fixtures';
 import { FakeShopify } from './testing/fake-shopify';
@@ -134,7 +135,7 @@ describe.each(testDrivers())('store webhooks (%s)', (driver) => {
     });
   });
 
-  it('Shopify privacy topics: recorded in the audit log; customers/redact erases email and name', async () => {
+  it('Shopify privacy topics: file requests in the privacy center; customers/redact and shop/redact erase', async () => {
     const { ctx } = await createTestTenant(db(), 'hook-privacy');
     const conn = await connectFakeShopify(db(), ctx, shop, shopOrigin);
     await shopify(conn.id, {
@@ -151,11 +152,14 @@ describe.each(testDrivers())('store webhooks (%s)', (driver) => {
     const customer = async () =>
       (
         await db()
-          .select({ email: shoppers.email, name: shoppers.name, country: shoppers.country })
+          .select({ emailHash: shoppers.emailHash, country: shoppers.country })
           .from(shoppers)
           .where(and(eq(shoppers.tenantId, ctx.tenantId), eq(shoppers.externalId, '2001')))
       )[0];
-    expect(await customer()).toEqual({ email: 'ada@example.test', name: 'Ada L', country: 'GB' });
+    expect(await customer()).toEqual({
+      emailHash: await lookupHash(db(), ctx.tenantId, 'ada@example.test'),
+      country: 'GB',
+    });
 
     const shopDomain = 'fake-outfitters.myshopify.com';
     const customerBody = { id: 2001, email: 'ada@example.test', phone: null };
@@ -170,9 +174,48 @@ describe.each(testDrivers())('store webhooks (%s)', (driver) => {
       },
       secret: SHOP_SECRET,
     });
-    await shopify(conn.id, {
+    const requests = () =>
+      db()
+        .select()
+        .from(privacyRequests)
+        .where(eq(privacyRequests.tenantId, ctx.tenantId))
+        .orderBy(privacyRequests.createdAt);
+    const [access] = await requests();
+    expect(access).toMatchObject({
+      kind: 'access',
+      status: 'received',
+      regulation: 'gdpr',
+      source: 'shopify_webhook',
+      details: expect.objectContaining({
+        topic: 'customers/data_request',
+        ordersRequested: 2,
+        dataRequestId: '9',
+      }),
+    });
+    expect(access?.shopperId).not.toBeNull();
+    expect(access?.contactEnc).toMatch(/^f\d+:/);
+
+    const redact = await shopify(conn.id, {
       topic: 'customers/redact',
       body: { shop_id: 1, shop_domain: shopDomain, customer: customerBody, orders_to_redact: [3001] },
+      secret: SHOP_SECRET,
+    });
+    expect(await redact.json()).toEqual({ ok: true, result: 'applied', accepted: 1 });
+    expect(await customer()).toBeUndefined();
+    const erasure = (await requests())[1];
+    expect(erasure).toMatchObject({
+      kind: 'erasure',
+      status: 'completed',
+      shopperId: null,
+      contactEnc: null,
+    });
+    expect(erasure?.verification).toMatchObject({ method: 'store_webhook' });
+    expect(erasure?.result).toMatchObject({ verification: { remaining: 0 } });
+
+    // Another customer of the store, then the whole store is redacted.
+    await shopify(conn.id, {
+      topic: 'customers/update',
+      body: { id: 2002, email: 'bo@example.test', first_name: 'Bo', last_name: 'K' },
       secret: SHOP_SECRET,
     });
     await shopify(conn.id, {
@@ -180,8 +223,18 @@ describe.each(testDrivers())('store webhooks (%s)', (driver) => {
       body: { shop_id: 1, shop_domain: shopDomain },
       secret: SHOP_SECRET,
     });
-
-    expect(await customer()).toEqual({ email: null, name: null, country: 'GB' });
+    const shopErasure = (await requests())[2];
+    expect(shopErasure).toMatchObject({
+      kind: 'erasure',
+      status: 'completed',
+      details: expect.objectContaining({ scope: 'shop', shopDomain }),
+      result: expect.objectContaining({ scope: 'shop', shoppers: 1 }),
+    });
+    const storeShoppers = await db()
+      .select({ id: shoppers.id })
+      .from(shoppers)
+      .where(and(eq(shoppers.tenantId, ctx.tenantId), isNotNull(shoppers.externalId)));
+    expect(storeShoppers).toEqual([]);
     const entries = await db()
       .select({
         action: auditLog.action,
@@ -197,10 +250,14 @@ describe.each(testDrivers())('store webhooks (%s)', (driver) => {
       'customers/redact',
       'shop/redact',
     ]);
-    expect(entries[0]?.details).toMatchObject({ customerId: '2001', orders: 2 });
-    expect(entries[1]?.details).toMatchObject({ customerId: '2001', orders: 1, anonymized: true });
+    const all = await requests();
+    expect(entries[0]?.details).toMatchObject({ orders: 2, request: all[0]?.id });
+    expect(entries[1]?.details).toMatchObject({ orders: 1, request: all[1]?.id });
+    expect(entries[2]?.details).toMatchObject({ request: all[2]?.id });
     expect(entries.every((e) => e.targetId === conn.id && e.actor.startsWith('Shopify webhook'))).toBe(true);
     expect(JSON.stringify(entries)).not.toContain('ada@example.test');
+    expect(JSON.stringify(entries)).not.toContain('2001');
+    expect(JSON.stringify(all)).not.toContain('ada@example.test');
   });
 
   it('WooCommerce: signature, ping, replay and deletions', async () => {

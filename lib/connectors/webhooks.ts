@@ -2,6 +2,7 @@ import { type Db, getDb } from '@/db/client';
 import { embedChangedProducts } from '@/lib/embeddings/job';
 import { apiError, errorResponse } from '@/lib/api/respond';
 import { log } from '@/lib/log';
+import { completeRequest } from '@/lib/privacy/requests/process';
 import { invalidateRecommendServing } from '@/lib/recommend/serve/lookups';
 import { withTenantTx } from '@/lib/tenant/context';
 import { addIngestCounts } from './counters';
@@ -9,6 +10,7 @@ import { openCredentials } from './credentials';
 import { hmacSha256Base64, verifyHmacBase64 } from './hmac';
 import { findConnectionForWebhook, recordDelivery } from './queries';
 import { readState } from './state';
+import { connectorContext } from './sync';
 import { type TopicOutcome, applyTopic } from './webhook-topics';
 import { PLATFORM_LABELS, type Platform } from './types';
 import { type SyncWriters, defaultWriters } from './writers';
@@ -167,6 +169,21 @@ async function receive(
     return result;
   });
   if (outcome === 'duplicate') return json({ ok: true, result: 'duplicate' });
+  const { privacyRequest, ...reply } =
+    outcome.result === 'applied' ? outcome : { ...outcome, privacyRequest: undefined };
+  if (privacyRequest?.processNow) {
+    // After the delivery committed: an erasure that fails stays open in Privacy → Requests (with
+    // its due date and overdue warning) for the merchant to complete; Shopify need not resend.
+    const ctx = connectorContext(
+      row.tenantId,
+      `${PLATFORM_LABELS[platform]} webhook (${new URL(row.baseUrl).host})`,
+    );
+    try {
+      await completeRequest(db, ctx, { id: privacyRequest.requestId });
+    } catch (error) {
+      log('error', 'connectors.privacy_request_failed', { tenantId: row.tenantId, connectionId, error });
+    }
+  }
   if (outcome.result === 'applied' && /^products?[/.]/.test(topic)) invalidateRecommendServing(row.tenantId);
   // A product written or archived: embed it soon; a burst of deliveries within 30 s shares one run.
   await embedChangedProducts(
@@ -175,7 +192,7 @@ async function receive(
     outcome.result === 'applied' && /^products?[/.]/.test(topic) ? 1 : 0,
     { delayMs: 30_000 },
   );
-  return json({ ok: true, ...outcome });
+  return json({ ok: true, ...reply });
 }
 
 /** Signs a body the way the platform does (tests, and the fake stores). */

@@ -15,7 +15,9 @@ import { recordAudit } from '@/lib/audit/service';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { embedChangedProducts } from '@/lib/embeddings/job';
 import { ensureDefaultPlacements } from '@/lib/placements/service';
+import { seedDemoConsent } from '@/lib/consent/seed';
 import { refreshShopperModelsAfterImport } from '@/lib/predict/after-import';
+import { sealShopperInsertRows } from '@/lib/privacy/pii-shoppers';
 import { trainAfterImport } from '@/lib/recommend/train/job';
 import { conflict } from '@/lib/errors';
 import type { TenantContext } from '@/lib/tenant/context';
@@ -161,10 +163,12 @@ export async function seedDemoWorkspace(db: Db, options: SeedDemoOptions = {}): 
     });
   };
   await load('products', products, store.products);
-  await load('shoppers', shoppers, store.shoppers);
+  // Personal fields are sealed on the way in, as every writer of shoppers does (issue 7).
+  await load('shoppers', shoppers, await sealShopperInsertRows(db, tenant.id, store.shoppers));
   await load('orders', orders, store.orders);
   await load('order_lines', orderLines, store.orderLines);
   await load('events', events, store.events);
+  await seedDemoConsent(db, { tenantId: tenant.id }, store.shoppers, { now, seed });
 
   const counts: DemoCounts = {
     products: store.products.length,

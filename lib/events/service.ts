@@ -1,4 +1,5 @@
 import type { Executor } from '@/db/client';
+import { gateEventsByConsent } from '@/lib/consent/enforce';
 import { noteShopperActivity } from '@/lib/profiles/refresh-queue';
 import type { TenantContext } from '@/lib/tenant/context';
 import { isBotUserAgent } from './bots';
@@ -36,14 +37,16 @@ export interface IngestOptions {
  * is not all-or-nothing); bot traffic is counted and dropped; products are resolved by the
  * store's ids within the tenant (unknown → rejected); shoppers are resolved and stitched; valid
  * events are stored once per event id (a repeat is a duplicate); the day's counters are updated
- * in the same statement as the insert. Throws only for database failures.
+ * in the same statement as the insert. Consent is applied after identity (gateEventsByConsent):
+ * `withheld` counts valid events not stored for want of analytics consent (present when > 0).
+ * Throws only for database failures.
  */
 export async function ingestEvents(
   exec: Executor,
   ctx: Pick<TenantContext, 'tenantId'>,
   raw: readonly unknown[],
   opts: IngestOptions,
-): Promise<IngestResult> {
+): Promise<IngestResult & { withheld?: number }> {
   const now = opts.now ?? new Date();
   const errors: EventError[] = [];
   const reasons: Record<string, number> = {};
@@ -91,9 +94,15 @@ export async function ingestEvents(
   });
 
   let shopperIds: (string | null)[] = [];
+  let withheld = 0;
   const stored = await retryOnConflict(async () => {
-    shopperIds = known.length ? await resolveShoppers(exec, ctx.tenantId, known, opts.shoppers) : [];
-    const rows: EventRow[] = known.map((e, i) => ({
+    const resolved = known.length ? await resolveShoppers(exec, ctx.tenantId, known, opts.shoppers) : [];
+    // Consent is enforced in one place (lib/consent/enforce.ts): declared decisions are recorded;
+    // events without analytics consent lose their identifiers, or are withheld.
+    const gate = await gateEventsByConsent(exec, ctx, known, resolved, opts.source);
+    shopperIds = gate.shopperIds;
+    withheld = gate.withheld;
+    const rows: EventRow[] = gate.events.map((e, i) => ({
       eventId: e.eventId,
       type: e.type,
       shopperId: shopperIds[i] ?? null,
@@ -120,10 +129,12 @@ export async function ingestEvents(
   errors.sort((a, b) => a.index - b.index);
   return {
     accepted: stored,
-    duplicates: known.length - stored + inBatchDuplicates,
+    duplicates: known.length - withheld - stored + inBatchDuplicates,
     rejected: errors.length,
     bots,
     errors,
+    // Valid events not stored for want of analytics consent (workspace setting `drop`).
+    ...(withheld > 0 ? { withheld } : {}),
   };
 }
 

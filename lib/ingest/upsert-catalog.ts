@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import { sealShopperRecords } from '@/lib/privacy/pii-shoppers';
 import type { TenantContext } from '@/lib/tenant/context';
 import type { ProductRecord, ShopperRecord, UpsertCounts } from './records';
 import {
@@ -67,9 +68,16 @@ async function linkOrphanLines(exec: Executor, ctx: Tenant, externalIds: string[
       and p.external_id in (select json_array_elements_text(${JSON.stringify(externalIds)}::json))`);
 }
 
-const SHOPPER_OPTIONAL: ColumnSpec<ShopperRecord>[] = [
-  { key: 'email', column: 'email', type: 'text' },
-  { key: 'name', column: 'name', type: 'text' },
+type SealedShopper = Awaited<ReturnType<typeof sealShopperRecords<ShopperRecord>>>[number];
+
+const SHOPPER_OPTIONAL: ColumnSpec<SealedShopper>[] = [
+  // Personal fields are sealed (lib/privacy/pii-shoppers.ts) and always written together.
+  { key: 'emailHash', column: 'email_hash', type: 'text' },
+  { key: 'emailEnc', column: 'email_enc', type: 'text' },
+  { key: 'nameEnc', column: 'name_enc', type: 'text' },
+  { key: 'piiKeyVersion', column: 'pii_key_version', type: 'integer' },
+  { key: 'emailClear', column: 'email', type: 'text' },
+  { key: 'nameClear', column: 'name', type: 'text' },
   { key: 'country', column: 'country', type: 'text' },
   { key: 'locale', column: 'locale', type: 'text' },
   { key: 'attributes', column: 'attributes', type: 'jsonb', update: 'merge' },
@@ -80,7 +88,8 @@ const SHOPPER_OPTIONAL: ColumnSpec<ShopperRecord>[] = [
 /**
  * Upserts customers by `(tenant, externalId)` (kind `customer`), 500 per statement, with the
  * same rules as products: undefined keeps, null clears, attributes merge, unchanged rows are
- * not rewritten; `firstSeenAt` only ever moves earlier.
+ * not rewritten; `firstSeenAt` only ever moves earlier. Email and name are stored encrypted
+ * (never in clear), with the email's keyed hash for lookups.
  */
 export async function upsertShoppers(
   exec: Executor,
@@ -88,8 +97,9 @@ export async function upsertShoppers(
   records: readonly ShopperRecord[],
 ): Promise<UpsertCounts> {
   const total = zeroCounts();
-  const unique = lastByKey(records, (r) => r.externalId);
-  total.unchanged += records.length - unique.length;
+  const latest = lastByKey(records, (r) => r.externalId);
+  total.unchanged += records.length - latest.length;
+  const unique = await sealShopperRecords(exec, ctx.tenantId, latest);
   const optionalKeys = SHOPPER_OPTIONAL.map((c) => c.key);
   for (const group of groupByShape(unique, optionalKeys)) {
     const first = group[0]!;

@@ -11,3 +11,5 @@ import '@/lib/recommend/evaluations/job';
 import '@/lib/profiles/jobs';
 import '@/lib/predict/job';
 import '@/lib/segments/jobs';
+import '@/lib/privacy/retention/job';
+import '@/lib/privacy/reencrypt-job';

@@ -7,6 +7,7 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '@/db/client';
 import { predictionModels, shopperScores } from '@/db/schema';
 import type { PredictionKind } from '@/db/schema/shoppers';
+import { piiClearFor, shopperPii } from '@/lib/privacy/pii';
 import { type TenantContext, tenantFilter } from '@/lib/tenant/context';
 
 type Tenant = Pick<TenantContext, 'tenantId'>;
@@ -218,10 +219,13 @@ export async function shopperExists(exec: Executor, ctx: Tenant, shopperId: stri
   return rows.length > 0;
 }
 
-/** Highest or lowest scores of a kind, with the shopper's name, email and country. */
+/**
+ * Highest or lowest scores of a kind, with the shopper's name, email (decrypted; masked unless
+ * `ctx` carries `shoppers.pii`) and country.
+ */
 export async function listTopScores(
   exec: Executor,
-  ctx: Tenant,
+  ctx: Tenant & Partial<TenantContext>,
   kind: PredictionKind,
   order: 'asc' | 'desc',
   limit: number,
@@ -230,19 +234,23 @@ export async function listTopScores(
     shopper_id: string;
     name: string | null;
     email: string | null;
+    emailEnc: string | null;
+    nameEnc: string | null;
     country: string | null;
     score: number;
     detail: Record<string, unknown> | null;
   }>(
     await exec.execute(sql`
-      select x.shopper_id, s.name, s.email, s.country, x.score, x.detail
+      select x.shopper_id, s.name, s.email, s.email_enc as "emailEnc", s.name_enc as "nameEnc", s.country,
+        x.score, x.detail
       from shopper_scores x
       join shoppers s on s.tenant_id = x.tenant_id and s.id = x.shopper_id
       where x.tenant_id = ${ctx.tenantId} and x.kind = ${kind}
       order by x.score ${sql.raw(order === 'asc' ? 'asc' : 'desc')}, x.shopper_id asc
       limit ${limit}`),
   );
-  return rows.map((r) => ({
+  const pii = await shopperPii(exec, ctx.tenantId, rows, piiClearFor(ctx));
+  return pii.map((r) => ({
     shopperId: r.shopper_id,
     name: r.name,
     email: r.email,

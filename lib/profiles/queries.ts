@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '@/db/client';
 import type { RfmSegment } from '@/db/schema';
+import { lookupHash, piiClearFor, shopperPii } from '@/lib/privacy/pii';
 import type { TenantContext } from '@/lib/tenant/context';
 import type { ProfileDetails } from './types';
 
@@ -8,7 +9,7 @@ import type { ProfileDetails } from './types';
  * Tenant-scoped reads for the Shoppers pages: `shoppers s left join shopper_profiles p`, always
  * with `s.tenant_id = ctx.tenantId`; scores through subselects on `shopper_scores`.
  */
-type Ctx = Pick<TenantContext, 'tenantId'>;
+type Ctx = Pick<TenantContext, 'tenantId'> & Partial<TenantContext>;
 
 export const SHOPPER_SORTS = [
   'recency',
@@ -66,13 +67,16 @@ export interface ShopperListRow {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function whereOf(ctx: Ctx, f: ShopperFilter): SQL {
+// Email and name are encrypted: an email is found by its keyed hash (exact match only); the
+// clear-column matches only still find rows the encryption backfill has not reached.
+function whereOf(ctx: Ctx, f: ShopperFilter, emailHash: string | null): SQL {
   const parts: SQL[] = [sql`s.tenant_id = ${ctx.tenantId}`];
   const q = f.q?.trim();
   if (q) {
     const like = `%${escapeLike(q)}%`;
+    const byHash = emailHash ? sql`s.email_hash = ${emailHash} or ` : sql``;
     parts.push(
-      sql`(s.name ilike ${like} or s.email ilike ${like} or s.external_id ilike ${like} or s.id::text = ${q})`,
+      sql`(${byHash}s.name ilike ${like} or s.email ilike ${like} or s.external_id ilike ${like} or s.id::text = ${q})`,
     );
   }
   if (f.kind) parts.push(sql`s.kind = ${f.kind}`);
@@ -80,6 +84,15 @@ function whereOf(ctx: Ctx, f: ShopperFilter): SQL {
   if (f.segment) parts.push(sql`(${f.segment})`);
   return sql.join(parts, sql` and `);
 }
+
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+/** The stored personal columns of a raw row, for `shopperPii` (decrypt, mask by role). */
+const sealedOf = (r: Record<string, unknown>) => ({
+  email: str(r.email),
+  name: str(r.name),
+  emailEnc: str(r.email_enc),
+  nameEnc: str(r.name_enc),
+});
 
 const toDate = (v: unknown) =>
   v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v));
@@ -92,12 +105,13 @@ export async function listShopperRows(
   filter: ShopperFilter,
   opts: { sort: ShopperSort; dir: 'asc' | 'desc'; limit: number; offset: number },
 ): Promise<{ rows: ShopperListRow[]; total: number }> {
-  const where = whereOf(ctx, filter);
+  const q = filter.q?.trim();
+  const where = whereOf(ctx, filter, q?.includes('@') ? await lookupHash(exec, ctx.tenantId, q) : null);
   const order = SORT_SQL[opts.sort];
   const dir = opts.dir === 'asc' ? sql.raw('asc nulls last') : sql.raw('desc nulls last');
   const [rows, count] = await Promise.all([
     exec.execute(sql`
-      select s.id, s.kind, s.name, s.email, s.external_id, s.country, s.last_seen_at,
+      select s.id, s.kind, s.name, s.email, s.email_enc, s.name_enc, s.external_id, s.country, s.last_seen_at,
         coalesce(p.orders, 0) as orders, coalesce(p.monetary_minor, 0)::float8 as monetary_minor,
         p.last_order_at, p.rfm_segment, ${score('churn')} as churn, ${score('propensity')} as propensity,
         ${score('clv')} as clv
@@ -111,12 +125,14 @@ export async function listShopperRows(
       left join shopper_profiles p on p.tenant_id = s.tenant_id and p.shopper_id = s.id
       where ${where}`),
   ]);
+  const raw = rowsOf<Record<string, unknown>>(rows);
+  const pii = await shopperPii(exec, ctx.tenantId, raw.map(sealedOf), piiClearFor(ctx));
   return {
-    rows: rowsOf<Record<string, unknown>>(rows).map((r) => ({
+    rows: raw.map((r, i) => ({
       id: String(r.id),
       kind: String(r.kind),
-      name: (r.name as string | null) ?? null,
-      email: (r.email as string | null) ?? null,
+      name: pii[i]!.name,
+      email: pii[i]!.email,
       externalId: (r.external_id as string | null) ?? null,
       country: (r.country as string | null) ?? null,
       lastSeenAt: toDate(r.last_seen_at),
@@ -164,7 +180,7 @@ export async function getShopperWithProfile(exec: Executor, ctx: Ctx, shopperId:
   if (!/^[0-9a-f-]{36}$/i.test(shopperId)) return null;
   const [r] = rowsOf<Record<string, unknown>>(
     await exec.execute(sql`
-      select s.id, s.kind, s.external_id, s.email, s.name, s.country, s.locale, s.device, s.attributes,
+      select s.id, s.kind, s.external_id, s.email, s.name, s.email_enc, s.name_enc, s.country, s.locale, s.device, s.attributes,
         s.first_seen_at, s.last_seen_at, p.shopper_id as profile_id, p.computed_at, p.orders,
         p.monetary_minor::float8 as monetary_minor, p.aov_minor::float8 as aov_minor, p.first_order_at,
         p.last_order_at, p.recency_days, p.mean_gap_days, p.returns, p.sessions, p.views, p.last_event_at,
@@ -175,12 +191,13 @@ export async function getShopperWithProfile(exec: Executor, ctx: Ctx, shopperId:
       where s.tenant_id = ${ctx.tenantId} and s.id = ${shopperId}::uuid`),
   );
   if (!r) return null;
+  const [pii] = await shopperPii(exec, ctx.tenantId, [sealedOf(r)], piiClearFor(ctx));
   const shopper: ShopperRecord = {
     id: String(r.id),
     kind: String(r.kind),
     externalId: (r.external_id as string | null) ?? null,
-    email: (r.email as string | null) ?? null,
-    name: (r.name as string | null) ?? null,
+    email: pii!.email,
+    name: pii!.name,
     country: (r.country as string | null) ?? null,
     locale: (r.locale as string | null) ?? null,
     device: (r.device as string | null) ?? null,

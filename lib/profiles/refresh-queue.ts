@@ -139,6 +139,17 @@ export async function flushShopperActivity(): Promise<void> {
   while (state.running || state.pending.size > 0) await drain();
 }
 
+/**
+ * Drops erased shoppers from the pending recomputations (their rows are gone: a refresh would
+ * find nothing, but a queued id must not outlive the erasure either).
+ */
+export function forgetShopperActivity(tenantId: string, shopperIds: Iterable<string>): void {
+  const set = state.pending.get(tenantId);
+  if (!set) return;
+  for (const id of shopperIds) set.delete(id);
+  if (set.size === 0) state.pending.delete(tenantId);
+}
+
 /** How many shoppers are waiting, per workspace (diagnostics, tests). */
 export function pendingShopperActivity(): number {
   let n = 0;

@@ -82,7 +82,8 @@ export async function customerGaps(exec: Executor, ctx: Ctx) {
     select count(*)::int as total,
       count(*) filter (where country is null or btrim(country) = '')::int as country,
       count(*) filter (where locale is null or btrim(locale) = '')::int as locale,
-      count(*) filter (where email is null or btrim(email) = '')::int as email
+      -- sealed emails are never blank (lib/privacy/pii-shoppers.ts); legacy clear ones may be
+      count(*) filter (where email_enc is null and (email is null or btrim(email) = ''))::int as email
     from shoppers where tenant_id = ${ctx.tenantId} and kind = 'customer'`);
   const row = rowsOf<Record<string, unknown>>(r)[0] ?? {};
   return {

@@ -5,9 +5,11 @@
 import { and, desc, eq, ilike, isNotNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { products, shoppers } from '@/db/schema';
+import { lookupHash, piiClearFor, shopperPii } from '@/lib/privacy/pii';
 import { type TenantContext, tenantFilter } from '@/lib/tenant/context';
 
-type Tenant = Pick<TenantContext, 'tenantId'>;
+/** With a role, email/name come back in clear only for `shoppers.pii` (masked otherwise). */
+type Tenant = Pick<TenantContext, 'tenantId'> & Partial<TenantContext>;
 
 export interface ShopperMatch {
   id: string;
@@ -27,6 +29,8 @@ const MATCH_COLUMNS = {
   anonymousId: shoppers.anonymousId,
   email: shoppers.email,
   name: shoppers.name,
+  emailEnc: shoppers.emailEnc,
+  nameEnc: shoppers.nameEnc,
   country: shoppers.country,
   lastSeenAt: shoppers.lastSeenAt,
 };
@@ -37,8 +41,9 @@ function likePrefix(text: string): string {
 }
 
 /**
- * Shoppers whose external id, anonymous id or email equals `ref` (case-insensitive for email),
- * else whose external id or email starts with it or whose name contains a word starting with it.
+ * Shoppers whose external id, anonymous id or email equals `ref` (email by its keyed hash, so
+ * case-insensitive and exact only), else whose external id starts with it. Email and name are
+ * encrypted, so prefix and name searches only still match rows not yet encrypted (legacy).
  * Exact matches come first; at most `limit`.
  */
 export async function findShoppers(
@@ -49,19 +54,25 @@ export async function findShoppers(
 ): Promise<ShopperMatch[]> {
   const text = ref.trim();
   if (!text) return [];
+  const byEmail = text.includes('@')
+    ? or(
+        eq(shoppers.emailHash, await lookupHash(exec, ctx.tenantId, text)),
+        sql`lower(${shoppers.email}) = lower(${text})`,
+      )
+    : undefined;
   const exact = or(
     eq(shoppers.externalId, text),
     and(isNotNull(shoppers.anonymousId), eq(shoppers.anonymousId, text)),
-    sql`lower(${shoppers.email}) = lower(${text})`,
+    byEmail,
   );
   const exactRows = await exec
     .select(MATCH_COLUMNS)
     .from(shoppers)
     .where(and(tenantFilter(ctx, shoppers), exact))
     .limit(limit);
-  if (exactRows.length > 0) return exactRows;
+  if (exactRows.length > 0) return withPii(exec, ctx, exactRows);
   const prefix = likePrefix(text);
-  return exec
+  const rows = await exec
     .select(MATCH_COLUMNS)
     .from(shoppers)
     .where(
@@ -77,16 +88,24 @@ export async function findShoppers(
     )
     .orderBy(sql`${shoppers.lastSeenAt} desc nulls last`, shoppers.id)
     .limit(limit);
+  return withPii(exec, ctx, rows);
+}
+
+type StoredMatch = ShopperMatch & { emailEnc: string | null; nameEnc: string | null };
+
+function withPii(exec: Executor, ctx: Tenant, rows: StoredMatch[]): Promise<ShopperMatch[]> {
+  return shopperPii(exec, ctx.tenantId, rows, piiClearFor(ctx));
 }
 
 /** Customers (not anonymous visitors) seen most recently: suggestions for the preview. */
 export async function listRecentCustomers(exec: Executor, ctx: Tenant, limit = 5): Promise<ShopperMatch[]> {
-  return exec
+  const rows = await exec
     .select(MATCH_COLUMNS)
     .from(shoppers)
     .where(and(tenantFilter(ctx, shoppers), eq(shoppers.kind, 'customer'), isNotNull(shoppers.externalId)))
     .orderBy(sql`${shoppers.lastSeenAt} desc nulls last`, desc(shoppers.createdAt))
     .limit(limit);
+  return withPii(exec, ctx, rows);
 }
 
 /** Whether the workspace has any product at all (the preview's empty state). */

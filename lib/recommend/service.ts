@@ -6,13 +6,14 @@
  * serve/registry.ts), which is what keeps this on the storefront's latency budget.
  */
 import type { Db } from '@/db/client';
+import { consentAllows } from '@/lib/consent/enforce';
 import type { RecommendationVariant } from '@/lib/events/schemas';
 import { AppError, notFound } from '@/lib/errors';
 import { isSegmentMember } from '@/lib/segments/membership';
 import type { TenantContext } from '@/lib/tenant/context';
 import { applyRules, type Candidate } from './rules/apply';
 import { DEFAULT_RULES } from './rules/schema';
-import { fallbackChain, type ScenarioId, usableSteps } from './scenarios';
+import { fallbackChain, SCENARIOS, type ScenarioId, usableSteps } from './scenarios';
 import type { RecommendationQuery } from './schemas';
 import { getCatalogFacts, type ServingCatalog } from './serve/catalog-cache';
 import { getContentVectors } from './serve/content';
@@ -94,18 +95,29 @@ export async function getRecommendations(
   if (input.item !== undefined && item === undefined) throw notFound('Product not found.');
   const cart = input.cart.flatMap((id) => catalogIndex(catalog, id) ?? []);
 
-  const { subject, variant, personal, scenario } = audienceOf(input, asked, {
+  const audience = audienceOf(input, asked, {
     tenantId,
     placementNamed: placement !== null,
     holdoutShare: settings.holdoutShare,
     notes,
   });
-  const shopper: ResolvedShopper | null =
-    !personal || subject === undefined
+  const { subject, variant } = audience;
+  const resolved: ResolvedShopper | null =
+    !audience.personal || subject === undefined
       ? null
       : input.nonPersonal
         ? await getVisitor(db, tenantId, subject)
         : await getShopper(db, tenantId, subject);
+  // Consent (lib/consent/enforce.ts, from memory): a shopper who refused personalization is served
+  // like an anonymous visitor: no history, no personal scenario, no audience targeting.
+  const consented = !resolved || (await consentAllows(db, tenantId, resolved.id, 'personalization'));
+  const shopper = consented ? resolved : null;
+  const personal = audience.personal && consented;
+  let scenario = audience.scenario;
+  if (!consented) {
+    if (SCENARIOS[scenario].personal) scenario = 'trending';
+    notes.push('The shopper has not consented to personalization: non-personal recommendations.');
+  }
   // The visit itself (recent views) is history too: a storefront sends it only with consent.
   const visit = variant !== 'holdout' && (!input.nonPersonal || personal);
   const who = {

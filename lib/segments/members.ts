@@ -5,7 +5,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from '@/db/client';
+import { consentAllowsSql, consentScope } from '@/lib/consent/enforce';
 import { notFound } from '@/lib/errors';
+import { piiClearFor, shopperPii } from '@/lib/privacy/pii';
 import type { TenantContext } from '@/lib/tenant/context';
 import { membersFrom } from './queries';
 import { type Segment, conditionOf, getSegment } from './service';
@@ -32,7 +34,8 @@ const scoreOf = (kind: string) =>
     `(select x.score from shopper_scores x where x.tenant_id = s.tenant_id and x.shopper_id = s.id and x.kind = '${kind}')`,
   );
 
-const COLUMNS = sql`s.id, s.external_id as "externalId", s.name, s.email, s.country, s.kind,
+const COLUMNS = sql`s.id, s.external_id as "externalId", s.name, s.email, s.email_enc as "emailEnc",
+  s.name_enc as "nameEnc", s.country, s.kind,
   coalesce(p.orders, 0)::int as orders, coalesce(p.monetary_minor, 0)::float8 as "monetaryMinor",
   p.rfm_segment as "rfmSegment", ${scoreOf('churn')} as churn, ${scoreOf('propensity')} as propensity,
   ${scoreOf('clv')} as "clvMinor"`;
@@ -49,8 +52,21 @@ function toMember(r: SegmentMember): SegmentMember {
   };
 }
 
+type StoredMember = SegmentMember & { emailEnc: string | null; nameEnc: string | null };
+
+/** Email and name decrypted, and masked for roles without `shoppers.pii` (lib/privacy/pii.ts). */
+async function withPii(db: Db, ctx: TenantContext, rows: StoredMember[]): Promise<SegmentMember[]> {
+  return (await shopperPii(db, ctx.tenantId, rows, piiClearFor(ctx))).map(toMember);
+}
+
+/** Shoppers who denied advertising consent leave lists and exports (lib/consent/enforce.ts). */
+async function advertisingAllowed(db: Db, ctx: TenantContext) {
+  return consentAllowsSql('advertising', sql`s.id`, await consentScope(db, ctx));
+}
+
 /**
- * One page (1-based, 50 rows) of a segment's members, highest spend first, and the total.
+ * One page (1-based, 50 rows) of a segment's members, highest spend first, and the total;
+ * `excluded` counts the members left out because they denied advertising consent.
  * Null when the workspace has no such segment. Needs `data.read`.
  */
 export async function listSegmentMembers(
@@ -62,23 +78,29 @@ export async function listSegmentMembers(
   segment: Segment;
   members: SegmentMember[];
   total: number;
+  excluded: number;
   page: number;
   pages: number;
 } | null> {
   const segment = await getSegment(db, ctx, segmentId);
   if (!segment) return null;
-  const where = membersFrom(ctx, conditionOf(segment));
-  const total = Number(
-    rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n ${where}`))[0]?.n ?? 0,
+  const allowed = await advertisingAllowed(db, ctx);
+  const all = membersFrom(ctx, conditionOf(segment));
+  const where = sql`${all} and ${allowed}`;
+  const [counts] = rowsOf<{ n: number; excluded: number }>(
+    await db.execute(sql`select count(*) filter (where ${allowed})::int as n,
+      count(*) filter (where not ${allowed})::int as excluded ${all}`),
   );
+  const total = Number(counts?.n ?? 0);
+  const excluded = Number(counts?.excluded ?? 0);
   const pages = Math.max(1, Math.ceil(total / MEMBERS_PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
-  const rows = rowsOf<SegmentMember>(
+  const rows = rowsOf<StoredMember>(
     await db.execute(sql`select ${COLUMNS} ${where}
       order by coalesce(p.monetary_minor, 0) desc, s.id
       limit ${MEMBERS_PAGE_SIZE} offset ${(current - 1) * MEMBERS_PAGE_SIZE}`),
   );
-  return { segment, members: rows.map(toMember), total, page: current, pages };
+  return { segment, members: await withPii(db, ctx, rows), total, excluded, page: current, pages };
 }
 
 /** A CSV cell, quoted when needed; a leading = + - @ (or tab/CR) gets a ' so spreadsheets show text. */
@@ -126,7 +148,8 @@ const BATCH = 2000;
 
 /**
  * The members of a segment as a CSV stream (UTF-8 with BOM, CRLF), read in keyset batches of
- * 2,000 by shopper id so memory stays flat. Throws not_found for another workspace's segment.
+ * 2,000 by shopper id so memory stays flat; shoppers who denied advertising consent are left
+ * out. Throws not_found for another workspace's segment.
  * Money in minor units of the workspace currency; scores as probabilities 0–1.
  */
 export async function exportSegmentCsv(
@@ -136,7 +159,7 @@ export async function exportSegmentCsv(
 ): Promise<{ segment: Segment; stream: ReadableStream<Uint8Array> }> {
   const segment = await getSegment(db, ctx, segmentId);
   if (!segment) throw notFound('Segment not found.');
-  const condition = conditionOf(segment);
+  const condition = sql`${conditionOf(segment)} and ${await advertisingAllowed(db, ctx)}`;
   const encoder = new TextEncoder();
   let after: string | null = null;
   let started = false;
@@ -148,10 +171,14 @@ export async function exportSegmentCsv(
         return;
       }
       const keyset = after === null ? sql`true` : sql`s.id > ${after}`;
-      const rows = rowsOf<SegmentMember>(
-        await db.execute(sql`select ${COLUMNS} ${membersFrom(ctx, condition)} and ${keyset}
+      const rows = await withPii(
+        db,
+        ctx,
+        rowsOf<StoredMember>(
+          await db.execute(sql`select ${COLUMNS} ${membersFrom(ctx, condition)} and ${keyset}
           order by s.id limit ${BATCH}`),
-      ).map(toMember);
+        ),
+      );
       if (rows.length > 0) {
         after = rows[rows.length - 1]!.id;
         controller.enqueue(encoder.encode(rows.map(csvLine).join('')));

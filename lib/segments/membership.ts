@@ -7,6 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '@/db/client';
+import { consentAllows } from '@/lib/consent/enforce';
 import { log } from '@/lib/log';
 import { segmentMembershipVersion } from './membership-cache';
 import { isUuid } from './inputs';
@@ -79,7 +80,8 @@ function reload(
 
 /**
  * Whether a shopper belongs to a segment of the tenant, from the in-memory set. An anonymous
- * request (no shopper id) is never a member; an unknown segment has no members. After the first
+ * request (no shopper id) is never a member, nor is a shopper who denied advertising consent;
+ * an unknown segment has no members. After the first
  * load this is a Set lookup: a set over a minute old is reloaded in the background (the old one
  * answers meanwhile); after a segment change of the tenant the next call waits for the new set.
  * Throws only when a first load fails.
@@ -90,6 +92,8 @@ export async function isSegmentMember(
   segmentId: string,
   shopperId: string | null | undefined,
 ): Promise<boolean> {
+  // Advertising consent is checked per call (from memory), so a withdrawal applies at once.
+  if (shopperId && !(await consentAllows(exec, tenantId, shopperId, 'advertising'))) return false;
   const key = `${tenantId}:${segmentId}`;
   const version = segmentMembershipVersion(tenantId);
   const entry = cache.get(key);

@@ -2,12 +2,15 @@ import type { Command } from '../command';
 import { apikeyCreate } from './apikey-create';
 import { apikeyList } from './apikey-list';
 import { apikeyRevoke } from './apikey-revoke';
+import { auditVerify } from './audit-verify';
 import { demo } from './demo';
 import { embed } from './embed';
 import { evaluateCommand } from './evaluate';
 import { importFile } from './import';
 import { markets } from './markets';
 import { predictEvaluate, predictTrain } from './predict';
+import { privacyErase, privacyExport } from './privacy';
+import { privacyRewrapKeys, privacyRotateKey } from './privacy-keys';
 import { search } from './search';
 import { userCreate } from './user-create';
 import { workspaceCreate } from './workspace-create';
@@ -20,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   apikeyCreate,
   apikeyList,
   apikeyRevoke,
+  auditVerify,
   demo,
   importFile,
   embed,
@@ -28,5 +32,9 @@ export const COMMANDS: readonly Command[] = [
   evaluateCommand,
   predictTrain,
   predictEvaluate,
+  privacyExport,
+  privacyErase,
+  privacyRotateKey,
+  privacyRewrapKeys,
   userCreate,
 ];

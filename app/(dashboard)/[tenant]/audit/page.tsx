@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { AuditFilter } from '@/components/audit/audit-filter';
 import { AuditTable } from '@/components/audit/audit-table';
 import { actionLabel, detailPairs, parseAuditQuery, targetLabel } from '@/components/audit/present';
+import { VerifyChain } from '@/components/audit/verify-chain';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { getDb } from '@/db/client';
@@ -52,7 +53,8 @@ export default async function AuditPage({
     <>
       <PageHeader
         title="Audit log"
-        description="Every change to members, keys and settings, who made it and from where. Entries cannot be edited or deleted."
+        description="Every change to members, keys and settings, who made it and from where. Entries cannot be edited or deleted, and each one carries the hash of the one before: “Verify chain” proves nothing was changed or removed."
+        actions={<VerifyChain slug={ctx.slug} />}
       />
       <Card>
         <div className="mb-5">

@@ -37,7 +37,7 @@ export default async function SegmentPage({
     getSegmentSizes(db, ctx, id, 90),
   ]);
   if (!tenant || !result || !sizes) notFound();
-  const { segment, members, total } = result;
+  const { segment, members, total, excluded } = result;
   const fields = new Map(segmentFieldInfos().map((f) => [f.key, f]));
   const words = describeRules(segment.rules, fields, tenant.currency);
   const canWrite = hasPermission(ctx, 'data.write');
@@ -52,9 +52,17 @@ export default async function SegmentPage({
             <Badge color={segment.kind === 'rules' ? 'blue' : segment.kind === 'rfm' ? 'amber' : 'green'}>
               {KIND_LABELS[segment.kind]}
             </Badge>{' '}
-            <span data-testid="segment-size">{formatNumber(total)}</span>{' '}
-            {total === 1 ? 'shopper' : 'shoppers'}
+            {/* The size counts every match (as the builder and the size history do); lists and
+                exports then leave out those who denied advertising consent. */}
+            <span data-testid="segment-size">{formatNumber(total + excluded)}</span>{' '}
+            {total + excluded === 1 ? 'shopper' : 'shoppers'}
             {segment.description ? ` · ${segment.description}` : ''}
+            {excluded > 0 ? (
+              <span className="block text-sm text-slate-600" data-testid="segment-excluded">
+                {formatNumber(excluded)} of them left out of the list and exports: they denied advertising
+                consent.
+              </span>
+            ) : null}
           </>
         }
         actions={

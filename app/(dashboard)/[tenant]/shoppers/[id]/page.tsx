@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { languageLabel } from '@/components/catalog/present';
 import { ShopperPredictions } from '@/components/predictions/shopper-predictions';
+import { ShopperConsentPanel } from '@/components/privacy/consent-panel';
 import { shopperLabel } from '@/components/shoppers/present';
 import { InterestProducts, ShopperTimeline } from '@/components/shoppers/profile-activity';
 import { ShopperHabits, ShopperPreferences } from '@/components/shoppers/profile-habits';
@@ -67,6 +68,7 @@ export default async function ShopperPage({
           <ShopperRfm view={view} currency={currency} locale={locale} />
         </div>
         <ShopperPredictions ctx={ctx} shopperId={view.shopper.id} />
+        <ShopperConsentPanel ctx={ctx} shopperId={view.shopper.id} locale={locale} timeZone={timeZone} />
         <ShopperHabits details={view.profile.details} currency={currency} locale={locale} />
         <ShopperPreferences
           details={view.profile.details}
