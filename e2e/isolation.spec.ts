@@ -27,6 +27,11 @@ async function keyIdOf(page: Page, name: string): Promise<string> {
 
 /** Rewrites hidden fields of the forms on the page just before submitting (a forged request). */
 async function forge(page: Page, fields: Record<string, string>): Promise<void> {
+  // Hydration sets controlled inputs back to their rendered values: forge only once React owns
+  // every form (its fiber keys are on the elements), or the forged value is silently undone.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('form')].every((f) => Object.keys(f).some((k) => k.startsWith('__react'))),
+  );
   await page.evaluate((f) => {
     for (const [name, value] of Object.entries(f)) {
       for (const input of document.querySelectorAll<HTMLInputElement>(

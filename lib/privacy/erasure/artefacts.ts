@@ -129,7 +129,13 @@ export async function scrubRecommendModels(
     note: `Shopper removed from the training data of version${versions.length > 1 ? 's' : ''} ${versions.sort((x, y) => x - y).join(', ')} (id blanked, history emptied).`,
   });
   if (liveChanged) {
-    await enqueueJob(exec, ctx, trainRecommendationsJob, {}, { dedupeKey: TRAIN_DEDUPE_KEY });
+    await enqueueJob(
+      exec,
+      ctx,
+      trainRecommendationsJob,
+      {},
+      { dedupeKey: TRAIN_DEDUPE_KEY, runAfter: retrainAt() },
+    );
     steps.push({
       target: 'recommend_model',
       action: 'retrain_queued',
@@ -141,6 +147,16 @@ export async function scrubRecommendModels(
   return { steps, liveChanged };
 }
 
+/**
+ * When the retrain after an erasure runs: the served artefact is already scrubbed, so nothing is
+ * urgent, and waiting lets a burst of erasures (a retention run, a store's shop/redact, a day's
+ * requests) share one training instead of each starting its own.
+ */
+const RETRAIN_DELAY_MS = 15 * 60_000;
+function retrainAt(): Date {
+  return new Date(Date.now() + RETRAIN_DELAY_MS);
+}
+
 /** Flags the live prediction models (trained with the shopper's data) and queues their retraining. */
 export async function flagPredictionModels(exec: Executor, ctx: Tenant): Promise<ErasureStep[]> {
   const live = await exec
@@ -148,7 +164,13 @@ export async function flagPredictionModels(exec: Executor, ctx: Tenant): Promise
     .from(predictionModels)
     .where(and(tenantFilter(ctx, predictionModels), eq(predictionModels.live, true)));
   if (live.length === 0) return [];
-  await enqueueJob(exec, ctx, trainPredictionsJob, {}, { dedupeKey: PREDICT_TRAIN_DEDUPE_KEY });
+  await enqueueJob(
+    exec,
+    ctx,
+    trainPredictionsJob,
+    {},
+    { dedupeKey: PREDICT_TRAIN_DEDUPE_KEY, runAfter: retrainAt() },
+  );
   const names = live
     .map((m) => `${m.kind} v${m.version}`)
     .sort()
