@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiKey } from '@/lib/apikeys/service';
 import { MemoryRateLimitStore } from '@/lib/ratelimit/store';
 import { setApiKeyLimiter } from '@/lib/ratelimit/api-limits';
@@ -18,6 +18,10 @@ const get = (route: typeof readRoute, key: string) =>
 
 describe.each(testDrivers())('withApiKey scopes and limits (%s)', (driver) => {
   const h = useTestDatabase(driver);
+  // `seen` is shared by the drivers' runs: each test starts from an empty record.
+  beforeEach(() => {
+    seen.length = 0;
+  });
   afterEach(() => setApiKeyLimiter(undefined));
 
   it('lets a key use only the scopes it holds; a missing one is 403 insufficient_scope naming it', async () => {
