@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Db } from '@/db/client';
 import { PRIVACY_REGULATIONS, type PrivacyRegulation } from '@/db/schema';
 import { downloadRequestExport } from '@/lib/privacy/requests/export';
 import { runOperatorRequest } from '@/lib/privacy/requests/operator';
@@ -49,15 +50,7 @@ export const privacyExport = defineCommand({
     'tailor privacy export --workspace demo --shopper 5c0e…-uuid',
   ],
   async run(ctx, o) {
-    const regulation = regulationOf(o.regulation);
-    const db = await ctx.db();
-    const tenant = await cliTenantContext(db, o.workspace ?? '');
-    const request = await runOperatorRequest(db, tenant, {
-      kind: 'access',
-      shopper: o.shopper ?? '',
-      regulation,
-      source: 'cli',
-    });
+    const { db, tenant, request } = await operatorRequest(ctx, o, 'access');
     const file = await downloadRequestExport(db, tenant, request.id, { kind: 'json' });
     if (o.out) {
       fs.writeFileSync(o.out, `${file.body}\n`, { mode: 0o600 });
@@ -69,6 +62,24 @@ export const privacyExport = defineCommand({
     return 0;
   },
 });
+
+/** Runs a request of `kind` for the command's workspace and shopper, as a completed CLI request. */
+async function operatorRequest(
+  ctx: { db: () => Promise<Db> },
+  o: { workspace?: string; shopper?: string; regulation?: string },
+  kind: 'access' | 'erasure',
+) {
+  const regulation = regulationOf(o.regulation);
+  const db = await ctx.db();
+  const tenant = await cliTenantContext(db, o.workspace ?? '');
+  const request = await runOperatorRequest(db, tenant, {
+    kind,
+    shopper: o.shopper ?? '',
+    regulation,
+    source: 'cli',
+  });
+  return { db, tenant, request };
+}
 
 /** The erasure report as aligned lines: one per table or artefact, then the scan. */
 export function erasureLines(request: { id: string; result: Record<string, unknown> | null }): string[] {
@@ -106,15 +117,7 @@ export const privacyErase = defineCommand({
   },
   examples: ['tailor privacy erase --workspace demo --shopper 5c0e…-uuid'],
   async run(ctx, o) {
-    const regulation = regulationOf(o.regulation);
-    const db = await ctx.db();
-    const tenant = await cliTenantContext(db, o.workspace ?? '');
-    const request = await runOperatorRequest(db, tenant, {
-      kind: 'erasure',
-      shopper: o.shopper ?? '',
-      regulation,
-      source: 'cli',
-    });
+    const { request } = await operatorRequest(ctx, o, 'erasure');
     if (o.json) ctx.out(JSON.stringify({ request: request.id, status: request.status, ...request.result }));
     else for (const line of erasureLines(request)) ctx.out(line);
     return request.status === 'completed' ? 0 : 1;

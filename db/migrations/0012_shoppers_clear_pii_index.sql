@@ -1,0 +1,1 @@
+CREATE INDEX "shoppers_clear_pii_idx" ON "shoppers" USING btree ("tenant_id") WHERE email is not null or name is not null;
