@@ -13,7 +13,7 @@ const nextConfig = {
     'onnxruntime-node',
     'sharp',
     'cld3-asm',
-    // The TypeScript loader of the prediction-training worker thread (lib/predict/fit-worker-boot.mjs).
+    // The TypeScript loader of the compute worker threads (lib/compute/worker-boot.mjs).
     'tsx',
     'esbuild',
   ],
@@ -25,6 +25,11 @@ const nextConfig = {
     return [
       {
         source: '/t.js',
+        headers: [{ key: 'Cache-Control', value: 'public, max-age=300, stale-while-revalidate=86400' }],
+      },
+      {
+        // The ads bundle is pasted into shops directly (no versioned loader): short-lived like t.js.
+        source: '/tailor-ads.js',
         headers: [{ key: 'Cache-Control', value: 'public, max-age=300, stale-while-revalidate=86400' }],
       },
       {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { getEnv } from '@/lib/env';
+import { log } from '@/lib/log';
 import * as schema from './schema';
 
 /** The one database type every query function takes, whatever the driver. */
@@ -60,6 +61,7 @@ async function connect(config: DbConfig): Promise<DbHandle> {
     const pg = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new pg.default.Pool({ connectionString: config.url, max: 10 });
+    pool.on('error', onIdleConnectionLost);
     return {
       db: drizzle(pool, { schema }) as unknown as Db,
       driver: 'node-postgres',
@@ -71,6 +73,7 @@ async function connect(config: DbConfig): Promise<DbHandle> {
   const { createPool } = await import('@vercel/postgres');
   const { drizzle } = await import('drizzle-orm/vercel-postgres');
   const pool = createPool({ connectionString: config.url });
+  pool.on('error', onIdleConnectionLost);
   return {
     db: drizzle(pool, { schema }) as unknown as Db,
     driver: 'vercel-postgres',
@@ -78,6 +81,15 @@ async function connect(config: DbConfig): Promise<DbHandle> {
     close: () => pool.end(),
     lockConnection: () => pool.connect(),
   };
+}
+
+/**
+ * The server can end an idle pooled connection (a restart, a failover, pg_terminate_backend). The
+ * pool then drops that client and emits 'error'; without a listener Node treats the event as an
+ * uncaught exception and the whole process stops. The next query simply opens a new connection.
+ */
+function onIdleConnectionLost(error: Error): void {
+  log('warn', 'db.idle_connection_lost', { error });
 }
 
 async function migrate(handle: DbHandle, driver: DbConfig['driver']): Promise<void> {

@@ -123,3 +123,32 @@ describe.runIf(hasServer)('node-postgres driver: concurrent start', () => {
     }
   });
 });
+
+describe.runIf(hasServer)('node-postgres driver: a connection the server ends', () => {
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+  });
+  afterAll(async () => {
+    await scratch?.drop();
+  });
+
+  it('an idle connection terminated by the server neither stops the process nor the next query', async () => {
+    const handle = await openDatabase({ driver: 'node-postgres', url: scratch.url });
+    const other = await openDatabase({ driver: 'node-postgres', url: scratch.url });
+    try {
+      const [me] = rowsOf<{ pid: number }>(await handle.db.execute(sql`select pg_backend_pid() as pid`));
+      const [ended] = rowsOf<{ ok: boolean }>(
+        await other.db.execute(sql`select pg_terminate_backend(${me!.pid}) as ok`),
+      );
+      expect(ended!.ok).toBe(true);
+      // The idle client hears of it now: an unhandled pool error here would fail this run.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const [again] = rowsOf<{ pid: number }>(await handle.db.execute(sql`select pg_backend_pid() as pid`));
+      expect(again!.pid).not.toBe(me!.pid);
+    } finally {
+      await handle.close();
+      await other.close();
+    }
+  });
+});

@@ -485,3 +485,156 @@ test('the privacy center of another workspace is not found: pages, API, forged a
   await a.context().close();
   await b.context().close();
 });
+
+test('explanations, model cards and fairness of another workspace are not found', async ({
+  browser,
+  request,
+}) => {
+  test.slow();
+  const a = await newPage(browser);
+  await signIn(a, DEMO.email, DEMO.password);
+  await a.goto(`/${DEMO.slug}/shoppers`);
+  const shopperHref = await a.locator(`a[href^="/${DEMO.slug}/shoppers/"]`).first().getAttribute('href');
+  const shopperA = shopperHref?.split('/').pop() ?? '';
+  expect(shopperA).toMatch(/^[0-9a-f-]{36}$/);
+  await a.goto(`/${DEMO.slug}/products`);
+  const productHref = await a.locator(`a[href^="/${DEMO.slug}/products/"]`).first().getAttribute('href');
+  const productA = productHref?.split('/').pop() ?? '';
+  expect(productA).toMatch(/^[0-9a-f-]{36}$/);
+  // A trained prediction version's card (the demo trains at start-up).
+  await expect(async () => {
+    await a.goto(`/${DEMO.slug}/model-cards`);
+    await expect(a.locator(`a[href^="/${DEMO.slug}/model-cards/"]`).first()).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 300_000 });
+  const cardHref = await a.locator(`a[href^="/${DEMO.slug}/model-cards/"]`).first().getAttribute('href');
+  const modelA = cardHref?.split('/').pop() ?? '';
+  expect(modelA).toMatch(/^[0-9a-f-]{36}$/);
+
+  const b = await newPage(browser);
+  const ownerB = await signUp(b, { label: 'iso-explain' });
+  const keyB = await createSecretKey(b, ownerB.slug, 'iso-explain-key');
+
+  for (const path of [
+    `/${DEMO.slug}/explanations`,
+    `/${DEMO.slug}/explanations?shopper=${shopperA}`,
+    `/${DEMO.slug}/explanations?product=${productA}`,
+    `/${DEMO.slug}/model-cards`,
+    `/${DEMO.slug}/model-cards/${modelA}`,
+    `/${ownerB.slug}/model-cards/${modelA}`,
+    `/${DEMO.slug}/fairness`,
+  ]) {
+    const res = await b.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(b.getByText('Demo Store')).toHaveCount(0);
+  }
+  // A's ids inside B's own pages: "not found", nothing of A.
+  await b.goto(`/${ownerB.slug}/explanations?shopper=${shopperA}`);
+  await expect(b.getByText(/shopper not found/i).first()).toBeVisible();
+  await b.goto(`/${ownerB.slug}/explanations?product=${productA}`);
+  await expect(b.getByText(/product not found/i).first()).toBeVisible();
+  // B has no catalog: its preview says so, and A's shopper gets no lists and no counterfactuals.
+  await b.goto(`/${ownerB.slug}/preview?shopper=${shopperA}`);
+  await expect(b.getByText('No products yet')).toBeVisible();
+  await expect(b.getByText(/had not happened/i)).toHaveCount(0);
+  await expect(b.getByText('Demo Store')).toHaveCount(0);
+
+  const res = await api(request, `/api/v1/shoppers/${shopperA}/explanations?model=churn`, keyB);
+  expect(res.status()).toBe(404);
+  expect((await res.json()).error.code).toBe('not_found');
+
+  // Workspace-level fairness settings forged for A from B's page: "Workspace not found".
+  for (const button of ['Save mitigation', 'Save thresholds', 'Save attributes']) {
+    await b.goto(`/${ownerB.slug}/fairness`);
+    await forge(b, { tenant: DEMO.slug });
+    await b.getByRole('button', { name: button }).click();
+    await expect(b.getByRole('alert').filter({ hasText: 'Workspace not found' }), button).toBeVisible();
+  }
+
+  await a.goto(`/${DEMO.slug}/audit`);
+  await expect(a.getByText(ownerB.email)).toHaveCount(0);
+  await a.context().close();
+  await b.context().close();
+});
+
+test('ad campaigns, creatives, exports and ad serving of another workspace are not found', async ({
+  browser,
+  request,
+}) => {
+  test.slow();
+  const a = await newPage(browser);
+  await signIn(a, DEMO.email, DEMO.password);
+  await a.goto(`/${DEMO.slug}/ads/new`);
+  const nameA = `Iso campaign ${Date.now()}`;
+  await a.getByLabel('Name', { exact: true }).fill(nameA);
+  await a.getByLabel('On-site banner', { exact: true }).check();
+  const slotA = `iso-hero-${Date.now()}`;
+  await a.getByLabel('Placement key').fill(slotA);
+  await a.getByRole('button', { name: 'Create campaign' }).click();
+  await expect(a.getByRole('heading', { level: 1, name: nameA })).toBeVisible();
+  const campaignA = a.url().split('/').pop() ?? '';
+  expect(campaignA).toMatch(/^[0-9a-f-]{36}$/);
+
+  const b = await newPage(browser);
+  const ownerB = await signUp(b, { label: 'iso-ads' });
+  const keyB = await createSecretKey(b, ownerB.slug, 'iso-ads-key');
+
+  for (const path of [
+    `/${DEMO.slug}/ads`,
+    `/${DEMO.slug}/ads/new`,
+    `/${DEMO.slug}/ads/settings`,
+    `/${DEMO.slug}/ads/${campaignA}`,
+    `/${DEMO.slug}/ads/${campaignA}/edit`,
+    `/${ownerB.slug}/ads/${campaignA}`,
+    `/${ownerB.slug}/ads/${campaignA}/edit`,
+  ]) {
+    const res = await b.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(b.getByText(nameA)).toHaveCount(0);
+  }
+  for (const path of [
+    `/${ownerB.slug}/ads/${campaignA}/export?format=google-ads-editor`,
+    `/${ownerB.slug}/ads/${campaignA}/export?format=meta`,
+    `/${DEMO.slug}/ads/${campaignA}/export?format=meta`,
+  ]) {
+    const res = await b.request.get(path);
+    expect(res.status(), path).toBe(404);
+    expect(await res.text()).not.toContain(nameA);
+  }
+
+  // Serving: B's key asking for A's ad slot gets nothing; a made-up token is refused.
+  const decide = await api(request, `/api/v1/ads/decide?placement=${slotA}`, keyB);
+  expect(decide.status()).toBe(204);
+  const feedback = await request.post('/api/v1/ads/feedback', {
+    headers: { Authorization: `Bearer ${keyB}` },
+    data: { token: 'v1.eyJ9.forged', type: 'click' },
+  });
+  expect(feedback.status()).toBe(422);
+
+  // Actions forged from B's own pages: A's campaign id is "not found", A's slug "Workspace not found".
+  await b.goto(`/${ownerB.slug}/ads/settings`);
+  await forge(b, { tenant: DEMO.slug });
+  await b.getByRole('button', { name: 'Save settings' }).click();
+  await expect(b.getByRole('alert').filter({ hasText: 'Workspace not found' })).toBeVisible();
+
+  await b.goto(`/${ownerB.slug}/ads/new`);
+  await b.getByLabel('Name', { exact: true }).fill('B campaign');
+  await b.getByRole('button', { name: 'Create campaign' }).click();
+  await expect(b.getByRole('heading', { level: 1, name: 'B campaign' })).toBeVisible();
+  await forge(b, { id: campaignA, campaignId: campaignA });
+  await b.getByRole('button', { name: 'Generate creatives' }).click();
+  await expect(
+    b
+      .getByRole('alert')
+      .filter({ hasText: /not found/i })
+      .first(),
+  ).toBeVisible();
+
+  // A's campaign is untouched: still a draft with no generation run.
+  await a.goto(`/${DEMO.slug}/ads`);
+  const rowA = a.getByRole('row').filter({ hasText: nameA });
+  await expect(rowA).toContainText(/draft/i);
+  await a.goto(`/${DEMO.slug}/jobs`);
+  await expect(a.getByText(ownerB.email)).toHaveCount(0);
+  await a.context().close();
+  await b.context().close();
+});

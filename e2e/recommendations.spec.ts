@@ -29,6 +29,9 @@ test.describe('recommendations pages on the demo store', () => {
   });
 
   test('Model quality shows the training state and lets an owner train now', async ({ page }) => {
+    // The action queues a training; with the embedded database it waits behind whatever query a
+    // background job is running (the demo's jobs read all of its 250k events), so allow minutes.
+    test.setTimeout(180_000);
     await page.goto(`/${DEMO.slug}/model-quality`);
     await expect(page.getByRole('heading', { level: 1, name: 'Model quality' })).toBeVisible();
     // The demo queues its first training when it is seeded: either it is done or it is on its way.
@@ -37,6 +40,6 @@ test.describe('recommendations pages on the demo store', () => {
     ).toBeVisible();
     await expectNoA11yViolations(page);
     await page.getByRole('button', { name: 'Train now' }).first().click();
-    await expect(page.getByRole('heading', { name: 'Training' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Training' })).toBeVisible({ timeout: 120_000 });
   });
 });

@@ -13,3 +13,6 @@ export function buildSnippet(options?: { write?: boolean }): Promise<{
   main: SnippetBundle;
   buildId: string;
 }>;
+
+/** The storefront ads bundle (public/tailor-ads.js; lib/snippet/client-ads/budget.test.ts). */
+export function buildAdsSnippet(options?: { write?: boolean }): Promise<SnippetBundle>;

@@ -4,6 +4,8 @@
  * lib/snippet/client/main.ts → public/tailor.js (IIFE, minified, ES2020: optional chaining stays native). The loader appends
  * tailor.js?v=<build id>, where the build id is a hash of the main bundle, so a new bundle is
  * never served from a stale cache. `buildSnippet({ write: false })` builds in memory (budget test).
+ * The ads bundle, lib/snippet/client-ads/main.ts → public/tailor-ads.js, is built alongside
+ * (`buildAdsSnippet`); it is installed by its own tag, so it has no loader.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -45,6 +47,26 @@ function summarize(result) {
 }
 
 /**
+ * Builds the storefront ads bundle. With `write: true` (default) writes public/tailor-ads.js.
+ * @returns {Promise<{ code, bytes, gzipBytes, metafile }>}
+ */
+export async function buildAdsSnippet({ write = true } = {}) {
+  const ads = summarize(
+    await build({
+      ...common,
+      entryPoints: [path.join(root, 'lib', 'snippet', 'client-ads', 'main.ts')],
+      outfile: 'tailor-ads.js',
+    }),
+  );
+  if (write) {
+    const out = path.join(root, 'public');
+    fs.mkdirSync(out, { recursive: true });
+    writeIfChanged(path.join(out, 'tailor-ads.js'), ads.code);
+  }
+  return ads;
+}
+
+/**
  * Builds both bundles. With `write: true` (default) writes public/t.js and public/tailor.js.
  * @returns {Promise<{ loader, main, buildId }>} code, raw and gzipped bytes, and esbuild metafiles
  */
@@ -72,7 +94,8 @@ export async function buildSnippet({ write = true } = {}) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { loader, main, buildId } = await buildSnippet();
+  const ads = await buildAdsSnippet();
   console.log(
-    `snippet ${buildId}: t.js ${loader.bytes} B (${loader.gzipBytes} B gzip), tailor.js ${main.bytes} B (${main.gzipBytes} B gzip)`,
+    `snippet ${buildId}: t.js ${loader.bytes} B (${loader.gzipBytes} B gzip), tailor.js ${main.bytes} B (${main.gzipBytes} B gzip), tailor-ads.js ${ads.bytes} B (${ads.gzipBytes} B gzip)`,
   );
 }

@@ -108,6 +108,9 @@ export async function startServer({ dir = '', port = 0 } = {}) {
       '-c full_page_writes=off',
       '-c max_connections=200',
       '-c shared_buffers=64MB',
+      // Test databases live for one file; an autovacuum worker inside one at `drop database …
+      // with (force)` made the drop fail now and then (a worker is not the role's own process).
+      '-c autovacuum=off',
     ].join(' ');
     try {
       runPg(
@@ -141,6 +144,8 @@ export async function startServer({ dir = '', port = 0 } = {}) {
       ]);
     // An ordinary role (NOSUPERUSER, NOBYPASSRLS) so row-level security applies to it.
     psql(`CREATE ROLE ${ROLE} LOGIN CREATEDB NOSUPERUSER NOBYPASSRLS`);
+    // So `drop database … with (force)` may end any leftover session in its own test database.
+    psql(`GRANT pg_signal_backend TO ${ROLE}`);
     // Its own database: since Postgres 15 only the database owner may create in `public`.
     psql(`CREATE DATABASE ${DATABASE} OWNER ${ROLE}`);
     const url = `postgres://${ROLE}@127.0.0.1:${p}/${DATABASE}`;

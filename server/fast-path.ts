@@ -1,24 +1,31 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { getEnv } from '@/lib/env';
 import { eventCounterBuffer } from '@/lib/events/counters';
+import { handleAdDecision, handleAdFeedbackBuffered } from '@/lib/ads/serve/handler';
 import { createEventsHandler } from '@/lib/events/handler';
 import { MAX_BODY_BYTES } from '@/lib/events/schemas';
 import { healthResponse } from '@/lib/health';
-import { handleRecommendRequest } from '@/lib/recommend/handler';
+import type { HeaderReader, PlainResponse, RequestLike } from '@/lib/http';
+import { handlePlainRecommendRequest } from '@/lib/recommend/handler';
 import { baseSecurityHeaders, requestIsHttps } from '@/lib/security/headers';
 
 /**
  * Hot endpoints served before Next's router (architecture.md, "Hot storefront endpoints"):
  * framework-agnostic handlers (Web Request → Response) that are also mounted as Next route
- * handlers, so Vercel deployments serve the same code.
+ * handlers, so Vercel deployments serve the same code. A handler used only here may instead
+ * return a plain {status, headers, body} (lib/http.ts), which is written without a web stream;
+ * a bodiless `light` route gets a RequestLike view of Node's request instead of a Web Request.
  */
-type FastHandler = (req: Request) => Promise<Response>;
+type Answer = Response | PlainResponse;
 
-interface FastRoute {
-  handler: FastHandler;
-  /** Largest body the handler accepts: reading stops one byte past it and the handler answers 413. */
-  maxBody?: number;
-}
+type FastRoute =
+  | {
+      handler: (req: Request) => Promise<Answer> | Answer;
+      light?: false;
+      /** Largest body the handler accepts: reading stops one byte past it and the handler answers 413. */
+      maxBody?: number;
+    }
+  | { handler: (req: RequestLike) => Promise<Answer> | Answer; light: true };
 
 // This process lives on, so daily counters are buffered and written every 250 ms instead of by
 // every batch (see CounterBuffer); flushEventCounters() must run on shutdown, before the database
@@ -32,27 +39,90 @@ const ROUTES: Record<string, FastRoute> = {
   'GET /api/health': { handler: () => healthResponse() },
   'POST /api/v1/events': events,
   'OPTIONS /api/v1/events': events,
-  // Models, catalogs and keys are cached in memory (lib/recommend/serve): no body, no ORM per request.
-  'GET /api/v1/recommendations': { handler: handleRecommendRequest },
-  'OPTIONS /api/v1/recommendations': { handler: handleRecommendRequest },
+  // Models, catalogs and keys are cached in memory (lib/recommend/serve): no body, no ORM per
+  // request, no Web Request or Response around it.
+  'GET /api/v1/recommendations': { handler: handlePlainRecommendRequest, light: true },
+  'OPTIONS /api/v1/recommendations': { handler: handlePlainRecommendRequest, light: true },
+  // On-site ad decisions from the in-memory serving state (lib/ads/serve/cache.ts); feedback
+  // counts in memory and is written by the stats buffer every second.
+  'GET /api/v1/ads/decide': { handler: handleAdDecision },
+  'OPTIONS /api/v1/ads/decide': { handler: handleAdDecision },
+  'POST /api/v1/ads/feedback': { handler: handleAdFeedbackBuffered, maxBody: 4096 },
+  'OPTIONS /api/v1/ads/feedback': { handler: handleAdFeedbackBuffered, maxBody: 4096 },
 };
+
+// The request URL built below is always http://, so only X-Forwarded-Proto (when trusted) can
+// make it https; the base headers are therefore one of two fixed lists, computed once each.
+const HTTP_URL = new URL('http://localhost/');
+const baseHeaders = new Map<boolean, [string, string][]>();
+
+function baseHeaderList(https: boolean): [string, string][] {
+  let list = baseHeaders.get(https);
+  if (!list) {
+    list = Object.entries(baseSecurityHeaders(https));
+    baseHeaders.set(https, list);
+  }
+  return list;
+}
 
 /** Returns true when the request was answered here. */
 export async function tryFastPath(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const path = (req.url ?? '/').split('?')[0];
-  const route = ROUTES[`${req.method} ${path}`];
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const route = ROUTES[`${req.method} ${q < 0 ? url : url.slice(0, q)}`];
   if (!route) return false;
-  const { request, truncated } = await toWebRequest(req, route.maxBody ?? Number.POSITIVE_INFINITY);
-  const response = await route.handler(request);
+  let request: RequestLike;
+  let response: Answer;
+  let truncated = false;
+  if (route.light) {
+    request = lightRequest(req);
+    response = await route.handler(request);
+  } else {
+    const web = await toWebRequest(req, route.maxBody ?? Number.POSITIVE_INFINITY);
+    ({ request, truncated } = web);
+    response = await route.handler(web.request);
+  }
   res.statusCode = response.status;
   // Next's proxy (proxy.ts) never sees these requests: add the same base security headers here.
-  const https = requestIsHttps(new URL(request.url), request.headers, getEnv().TRUST_PROXY ?? false);
-  for (const [k, v] of Object.entries(baseSecurityHeaders(https))) res.setHeader(k, v);
-  for (const [k, v] of response.headers) res.setHeader(k, v);
+  const https = requestIsHttps(HTTP_URL, request.headers, getEnv().TRUST_PROXY ?? false);
+  for (const [k, v] of baseHeaderList(https)) res.setHeader(k, v);
+  if (isWebResponse(response)) for (const [k, v] of response.headers) res.setHeader(k, v);
+  else for (const [k, v] of Object.entries(response.headers)) res.setHeader(k, v);
   // The rest of an oversized body was never read: close rather than drain it.
   if (truncated) res.setHeader('Connection', 'close');
-  res.end(Buffer.from(await response.arrayBuffer()));
+  res.end(await bodyOf(response));
   return true;
+}
+
+// By shape rather than instanceof: a Response made in another module graph (Next's bundle, a
+// polyfill) is still one.
+const isWebResponse = (r: Answer): r is Response =>
+  typeof (r as Partial<Response>).arrayBuffer === 'function';
+
+/** The answer's bytes; a body-less Response (204, OPTIONS) skips the stream entirely. */
+async function bodyOf(response: Answer): Promise<string | Uint8Array | undefined> {
+  if (!isWebResponse(response)) return response.body ?? undefined;
+  if (response.body === null) return undefined;
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Node's request headers read like a Web Headers' `get` (names are lower-case in Node). */
+class NodeHeaders implements HeaderReader {
+  constructor(private readonly raw: IncomingHttpHeaders) {}
+  get(name: string): string | null {
+    const v = this.raw[name.toLowerCase()];
+    if (v === undefined) return null;
+    return Array.isArray(v) ? v.join(', ') : v;
+  }
+}
+
+/** A bodiless request as the light routes read it: method, absolute URL, headers. */
+function lightRequest(req: IncomingMessage): RequestLike {
+  return {
+    method: req.method ?? 'GET',
+    url: `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`,
+    headers: new NodeHeaders(req.headers),
+  };
 }
 
 async function toWebRequest(

@@ -8,6 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { closeDb } from '@/db/client';
+import { flushAdStats } from '@/lib/ads/serve/stats-buffer';
 import { flushEventCounters } from '@/lib/events/counters';
 import { getEnv } from '@/lib/env';
 import { ensureAuthSecret } from '@/lib/env-secret';
@@ -26,9 +27,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   const onShutdown = await bootstrapData(env);
 
-  // `next build` alone does not build the storefront snippet (public/t.js, public/tailor.js):
+  // `next build` alone does not build the storefront snippets (public/t.js, tailor.js, tailor-ads.js):
   // build it when missing, and always in development, where its sources change.
-  const snippet = ['t.js', 'tailor.js'].map((f) => path.join(process.cwd(), 'public', f));
+  const snippet = ['t.js', 'tailor.js', 'tailor-ads.js'].map((f) => path.join(process.cwd(), 'public', f));
   if (dev || !snippet.every((f) => fs.existsSync(f))) {
     const r = spawnSync(process.execPath, ['scripts/build-snippet.mjs'], { stdio: 'inherit' });
     if (r.status !== 0)
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     await onShutdown();
     // Daily event counters are buffered in memory; write them before the database closes.
     await flushEventCounters().catch(() => undefined);
+    await flushAdStats().catch(() => undefined);
     await closeDb().catch(() => undefined);
     process.exit(0);
   };

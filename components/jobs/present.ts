@@ -16,6 +16,10 @@ const LABELS: Record<string, string> = {
   'predict.train': 'Prediction training',
   'privacy.retention': 'Privacy retention',
   'privacy.reencrypt': 'Personal-data encryption',
+  'predict.drift': 'Prediction drift check',
+  'fairness.recommendations': 'Recommendation fairness report',
+  'fairness.predictions': 'Prediction fairness report',
+  'ads.generate': 'Generate ad creatives',
 };
 
 export function jobLabel(type: string): string {

@@ -3,6 +3,7 @@
  * thresholds a merchant can pick, the segment rules a list is saved as, and how many shoppers a
  * threshold covers according to the score histogram.
  */
+import { LIST_THRESHOLDS } from '@/lib/predict/service-constants';
 import type { SegmentRules } from '@/lib/segments/schemas';
 
 export type ListKind = 'churn' | 'propensity';
@@ -25,7 +26,7 @@ export const LISTS: Record<ListKind, ListDefinition> = {
     path: 'at-risk',
     title: 'At risk',
     description: 'Customers most likely to place no order in the churn horizon, highest risk first.',
-    threshold: 0.6,
+    threshold: LIST_THRESHOLDS.churn,
     scoreHeader: 'Churn risk',
     segmentPrefix: 'At risk',
   },
@@ -34,7 +35,7 @@ export const LISTS: Record<ListKind, ListDefinition> = {
     path: 'ready-to-buy',
     title: 'Ready to buy',
     description: 'Shoppers most likely to place an order in the propensity horizon, most likely first.',
-    threshold: 0.5,
+    threshold: LIST_THRESHOLDS.propensity,
     scoreHeader: 'Purchase propensity',
     segmentPrefix: 'Ready to buy',
   },

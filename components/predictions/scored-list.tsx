@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Card, EmptyState } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { getDb } from '@/db/client';
+import { selectByGroupThresholds } from '@/lib/fairness/predictions/list-thresholds';
 import { formatDate, formatMoney, formatNumber } from '@/lib/format';
 import { getLivePredictionModels, scoreHistogram } from '@/lib/predict/service';
 import { listShoppers, SHOPPERS_PAGE_SIZE } from '@/lib/profiles/service';
@@ -63,17 +64,20 @@ export async function ScoredShopperList({
       </Card>
     );
   }
-  const shown = rows.rows.flatMap((r) => {
+  const scored = rows.rows.flatMap((r) => {
     const score = r[kind];
-    return score !== null && score >= threshold ? [{ ...r, score }] : [];
+    return score !== null ? [{ ...r, score }] : [];
   });
-  const total = countAtOrAbove(bins, threshold);
+  // At the list's default threshold, per-group thresholds apply when switched on (Models → Fairness).
+  const grouped = threshold === list.threshold ? await selectByGroupThresholds(db, ctx, kind, scored) : null;
+  const shown = grouped?.rows ?? scored.filter((r) => r.score >= threshold);
+  const total = grouped ? null : countAtOrAbove(bins, threshold);
   const fallback = fallbackOf(model.metrics);
   const money = (m: number) => formatMoney(Math.round(m), tenant?.currency ?? 'EUR', locale);
   return (
     <Card
       title={`${list.scoreHeader} ${formatPercent(threshold)} or more`}
-      description={`${total === null ? 'Shoppers' : `${num(total)} shoppers`} at or above the threshold, scored by version ${model.version} (${methodLabel(model.method)}${isRuleMethod(model.method) ? ', a rule while there is too little data to train' : ''}) for the next ${model.horizonDays} days.${fallback ? ' Rule-based fallback: treat the order as a rough guide.' : ''}`}
+      description={`${total === null ? 'Shoppers' : `${num(total)} shoppers`} at or above the threshold, scored by version ${model.version} (${methodLabel(model.method)}${isRuleMethod(model.method) ? ', a rule while there is too little data to train' : ''}) for the next ${model.horizonDays} days.${fallback ? ' Rule-based fallback: treat the order as a rough guide.' : ''}${grouped ? ` Per-group thresholds by ${grouped.applied.groupBy} (fairness settings) decide who is listed.` : ''}`}
     >
       <div className="space-y-5">
         <nav aria-label="Threshold" className="flex flex-wrap items-center gap-2 text-sm">

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { PredictionWaterfall } from '@/components/explanations/prediction-waterfall';
 import { Badge, Card, EmptyState } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { formatMoney, formatNumber } from '@/lib/format';
@@ -25,9 +26,10 @@ const NOT_SCORED: Record<PredictionKind, string> = {
 };
 
 /**
- * The prediction panel of a shopper's profile: each kind's live score in plain words, why (the
- * feature contributions, adding up to the score), the preferred categories and the expected
- * value. Reads only this workspace's scores; before any training it says where to start one.
+ * The prediction panel of a shopper's profile: each kind's live score in plain words, why (a
+ * waterfall from the typical shopper to this one, then the feature contributions as bars, adding
+ * up to the score), the preferred categories and the expected value. Reads only this workspace's
+ * scores; before any training it says where to start one.
  */
 export async function ShopperPredictions({ ctx, shopperId }: { ctx: TenantContext; shopperId: string }) {
   const db = await getDb();
@@ -148,7 +150,15 @@ export async function ShopperPredictions({ ctx, shopperId }: { ctx: TenantContex
                   <summary className="cursor-pointer text-xs font-medium text-brand-700">
                     Why this {kind === 'preference' ? 'preference' : 'score'}
                   </summary>
-                  <div className="mt-2">
+                  <div className="mt-2 space-y-3">
+                    {kind !== 'preference' ? (
+                      <PredictionWaterfall
+                        kind={kind}
+                        explanation={explained.get(kind) as Explanation}
+                        currency={currency}
+                        locale={locale}
+                      />
+                    ) : null}
                     <ContributionBars
                       explanation={explained.get(kind) as Explanation}
                       label={`What drives the ${KIND_TITLE[kind].toLowerCase()} of this shopper`}

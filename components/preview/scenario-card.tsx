@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { formatScore, percentOf } from '@/components/catalog/present';
+import { formatScore } from '@/components/catalog/present';
 import { formatMoney } from '@/lib/format';
 import type { ScenarioPreview } from '@/lib/recommend/preview';
-import { contributionShare } from './present';
+import { ShareBar } from './share-bar';
 
 /** One scenario's answer: ranked products with price, score and the reasons behind each. */
 export function ScenarioCard({
@@ -72,28 +72,22 @@ export function ScenarioCard({
                   Score <span className="tabular-nums">{formatScore(item.score, locale)}</span>
                 </p>
                 {item.reasons?.length ? (
-                  <ul className="mt-1.5 space-y-1" aria-label="Reasons">
-                    {item.reasons.map((r, j) => {
-                      const share = contributionShare(r.contribution);
-                      const negative = r.contribution < 0;
-                      return (
-                        <li key={j} className="text-xs text-slate-700">
-                          <div className="flex items-baseline justify-between gap-2">
-                            <span lang={contentLocale}>{r.text}</span>
-                            <span className="shrink-0 tabular-nums text-slate-500">
-                              {negative ? '−' : ''}
-                              {percentOf(share, locale)}
-                            </span>
-                          </div>
-                          <div className="mt-0.5 h-1 rounded-full bg-slate-100" aria-hidden="true">
-                            <div
-                              className={`h-1 rounded-full ${negative ? 'bg-red-400' : 'bg-brand-500'}`}
-                              style={{ width: `${Math.round(share * 100)}%` }}
-                            />
-                          </div>
-                        </li>
-                      );
-                    })}
+                  <ul
+                    className="mt-1.5 space-y-1"
+                    aria-label={`Why ${item.title}: reasons and their share of the score`}
+                  >
+                    {item.reasons.map((r, j) => (
+                      <li
+                        key={`${r.kind}-${j}`}
+                        className="flex items-center justify-between gap-2 text-xs text-slate-700"
+                        data-reason={r.kind}
+                      >
+                        <span lang={contentLocale} className="min-w-0">
+                          {r.text}
+                        </span>
+                        <ShareBar value={r.contribution} locale={locale} label="of the score" />
+                      </li>
+                    ))}
                   </ul>
                 ) : null}
               </div>

@@ -51,6 +51,21 @@ export const NAV: NavSection[] = [
     ],
   },
   {
+    label: 'Ads',
+    items: [
+      { href: '/ads', label: 'Campaigns', permission: 'data.read', icon: 'audit' },
+      { href: '/ads/settings', label: 'Ad settings', permission: 'data.read', icon: 'settings' },
+    ],
+  },
+  {
+    label: 'Models',
+    items: [
+      { href: '/explanations', label: 'Explanations', permission: 'data.read', icon: 'audit' },
+      { href: '/model-cards', label: 'Cards', permission: 'data.read', icon: 'audit' },
+      { href: '/fairness', label: 'Fairness', permission: 'data.read', icon: 'audit' },
+    ],
+  },
+  {
     label: 'Insights',
     items: [{ href: '/markets', label: 'Markets', permission: 'data.read', icon: 'audit' }],
   },

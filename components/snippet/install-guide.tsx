@@ -16,6 +16,8 @@ export interface PublishableKey {
 export interface InstallTexts {
   /** The loader tag with `placeholder` where the key goes. */
   scriptTag: string;
+  /** The ads bundle's tag (same placeholder) and an ad slot marker. */
+  ads: { scriptTag: string; slot: string };
   placeholder: string;
   markers: { placement: string; name: string; html: string; note: string }[];
   jsApi: string;
@@ -147,6 +149,24 @@ export function InstallGuide({
         description="Add these sources to your existing directives if your shop sends a CSP."
         code={texts.csp.join(';\n')}
       />
+
+      <details className="rounded-lg p-4 ring-1 ring-slate-200">
+        <summary className="cursor-pointer text-sm font-medium text-slate-800">
+          Optional: on-site ad banners (Ads → Campaigns)
+        </summary>
+        <div className="mt-4 space-y-4">
+          <CopyBlock
+            label="Ads script tag"
+            description="Only for shops that show banners of an ad campaign; it loads nothing else."
+            code={fill(texts.ads.scriptTag)}
+          />
+          <CopyBlock
+            label="Ad slot"
+            description="Where a banner goes. Use the placement key of a campaign with the banner channel; only approved creatives of an active campaign show."
+            code={texts.ads.slot}
+          />
+        </div>
+      </details>
 
       <details className="rounded-lg p-4 ring-1 ring-slate-200">
         <summary className="cursor-pointer text-sm font-medium text-slate-800">

@@ -9,6 +9,8 @@ import { type LookValues, WidgetPreview } from './widget-preview';
 
 export interface WidgetLookInitial extends LookValues {
   productUrlTemplate: string;
+  /** "Show why under each item" (theme.reasons); off when absent. */
+  reasons?: boolean;
 }
 
 const FIELDS: { name: keyof LookValues; form: string; label: string; hint: string; colour?: boolean }[] = [
@@ -99,6 +101,25 @@ export function WidgetLookForm({
               errors={err('productUrlTemplate')}
             />
           </Field>
+        </div>
+        <div>
+          <label className="flex cursor-pointer items-start gap-2 text-sm text-slate-800">
+            <input
+              type="checkbox"
+              name="theme.reasons"
+              defaultChecked={initial.reasons === true}
+              aria-describedby="look-reasons-hint"
+              className="mt-0.5 accent-brand-600"
+            />
+            <span>
+              Show why under each item
+              <span id="look-reasons-hint" className="block text-xs text-slate-600">
+                A short line in the shopper’s language under each product, e.g. “Because you just viewed …”.
+                Only reasons about what the page itself sent (the product on screen, the cart, this visit’s
+                views) or about popularity are shown, never the shopper’s history.
+              </span>
+            </span>
+          </label>
         </div>
         <PendingButton pending={pending} pendingText="Saving…">
           Save widget look

@@ -18,6 +18,8 @@ export function ConfirmForm<T>({
   question,
   confirmLabel,
   pendingText = 'Working…',
+  onSuccess,
+  triggerSize = 'sm',
 }: {
   action: (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
   /** Hidden inputs (tenant slug, ids). */
@@ -28,9 +30,16 @@ export function ConfirmForm<T>({
   question: string;
   confirmLabel: string;
   pendingText?: string;
+  /** After the action succeeded, e.g. to leave the page of what was deleted. */
+  onSuccess?: (data: T) => void;
+  /** 'md' for a page-level action next to other full-size buttons. */
+  triggerSize?: 'sm' | 'md';
 }) {
   const [confirming, setConfirming] = useState(false);
-  const { state, pending, onSubmit, formRef } = useActionForm(action, () => setConfirming(false));
+  const { state, pending, onSubmit, formRef } = useActionForm(action, (data: T) => {
+    setConfirming(false);
+    onSuccess?.(data);
+  });
   const triggerRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
@@ -87,7 +96,9 @@ export function ConfirmForm<T>({
           type="button"
           onClick={() => setConfirming(true)}
           aria-label={accessibleLabel}
-          className={buttonClass('danger', 'px-2.5 py-1.5 text-xs')}
+          className={
+            triggerSize === 'md' ? buttonClass('danger') : buttonClass('danger', 'px-2.5 py-1.5 text-xs')
+          }
         >
           {label}
         </button>

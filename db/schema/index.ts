@@ -8,3 +8,5 @@ export * from './recommend';
 export * from './storefront';
 export * from './shoppers';
 export * from './privacy';
+export * from './fairness';
+export * from './ads';

@@ -113,6 +113,12 @@ export const predictionModels = pgTable(
     shoppers: integer('shoppers').notNull().default(0),
     metrics: jsonb('metrics').$type<Record<string, unknown>>().notNull().default({}),
     artefact: jsonb('artefact').$type<Record<string, unknown>>(),
+    /**
+     * The model card's data (issue 8): population, reference feature and score distributions for
+     * drift, partial-dependence curves, limitations; lib/predict/card `ModelCardData`. Null for
+     * versions trained before cards existed.
+     */
+    card: jsonb('card').$type<Record<string, unknown>>(),
     error: text('error'),
     jobId: text('job_id'),
     createdAt: createdAt(),

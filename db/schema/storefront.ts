@@ -12,6 +12,8 @@ export interface WidgetTheme {
   font?: string;
   /** Corner radius in px, 0–24. */
   radius?: number;
+  /** Show the strongest reason under each item ("Because you viewed …", issue 8). */
+  reasons?: boolean;
 }
 
 /**

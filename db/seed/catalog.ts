@@ -143,8 +143,19 @@ function attributesFor(
 }
 
 /**
+ * About one product in twenty of each category is on sale: its price was cut from a charm price
+ * about a quarter higher, kept as `compare_at_price_minor` (as the Shopify and WooCommerce
+ * connectors store it), so the ads have real discounts to mention. Chosen by position, not by the
+ * random stream, so every other generated value stays as it was.
+ */
+function saleAttributes(k: number, archived: boolean, priceMinor: number): Record<string, number> {
+  if (archived || k % 20 !== 7) return {};
+  return { compare_at_price_minor: Math.ceil((priceMinor * 1.25) / 100) * 100 - 1 };
+}
+
+/**
  * The catalog: `count` products spread over the categories by weight, with brands, tiered
- * prices, stock, attributes, and titles/descriptions in up to six languages.
+ * prices (a few on sale), stock, attributes, and titles/descriptions in up to six languages.
  */
 export function generateCatalog(seed: number, opts: CatalogOptions): Catalog {
   const rng = new Rng(seed);
@@ -245,7 +256,10 @@ export function generateCatalog(seed: number, opts: CatalogOptions): Catalog {
         priceMinor,
         currency: opts.currency,
         stock,
-        attributes: attributesFor(cat, parts.material, colour?.key, brand.tier, rng),
+        attributes: {
+          ...attributesFor(cat, parts.material, colour?.key, brand.tier, rng),
+          ...saleAttributes(k, archived, priceMinor),
+        },
         imageUrls: [],
         status: archived ? 'archived' : 'active',
         publishedAt: published,

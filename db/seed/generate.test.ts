@@ -62,6 +62,17 @@ describe('generateDemoStore: full scale', () => {
     expect(stats.publishedLast30Days).toBeGreaterThan(10);
   });
 
+  it('puts a few active products on sale with a compare-at price above the price', () => {
+    const sale = store.products.filter((p) => p.attributes?.compare_at_price_minor !== undefined);
+    expect(sale.length).toBeGreaterThan(stats.counts.products * 0.03);
+    expect(sale.length).toBeLessThan(stats.counts.products * 0.08);
+    for (const p of sale) {
+      expect(p.status).toBe('active');
+      const was = Number(p.attributes?.compare_at_price_minor);
+      expect(Number.isInteger(was) && was > p.priceMinor && was < p.priceMinor * 1.4).toBe(true);
+    }
+  });
+
   it('prices premium brands above budget ones within a subcategory', () => {
     const tiers = new Map([
       ['Brisa', 'budget'],

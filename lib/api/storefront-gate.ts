@@ -2,7 +2,8 @@
  * The authentication, CORS and rate-limit gate shared by the storefront-facing hot endpoints
  * (`POST /api/v1/events`, `GET /api/v1/recommendations`): a secret key in a header, or a
  * publishable key (header or `?key=`) whose allow-list holds the request's Origin, with per-key
- * and per-client token buckets. Framework-agnostic (Web Request → Response) like its callers.
+ * and per-client token buckets. Framework-agnostic (a Web Request or the fast path's lighter
+ * RequestLike → Response) like its callers.
  */
 import type { Db } from '@/db/client';
 import type { ApiKeyCache } from '@/lib/api/key-cache';
@@ -11,7 +12,7 @@ import { type ApiScope, hasScope } from '@/lib/apikeys/scopes';
 import { apiKeyKindOf } from '@/lib/apikeys/service';
 import type { Permission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
-import { clientIp } from '@/lib/http';
+import { clientIp, type RequestLike } from '@/lib/http';
 import { retryAfterSeconds, type TokenBucketLimiter } from '@/lib/ratelimit/token-bucket';
 import { hasPermission, type TenantContext } from '@/lib/tenant/context';
 
@@ -46,7 +47,7 @@ export interface GatePass {
 
 type Credentials = { key: string; via: 'header' | 'url' };
 
-function credentialsOf(req: Request, url: URL): Credentials | null {
+function credentialsOf(req: RequestLike, url: URL): Credentials | null {
   const auth = req.headers.get('authorization');
   if (auth?.toLowerCase().startsWith('bearer ')) return { key: auth.slice(7).trim(), via: 'header' };
   const header = req.headers.get('x-api-key') ?? req.headers.get('x-tailor-key');
@@ -86,7 +87,7 @@ export function createStorefrontGate(opts: StorefrontGateOptions) {
       'Access-Control-Max-Age': '600',
     });
 
-  return async (req: Request, url: URL): Promise<Response | GatePass> => {
+  return async (req: RequestLike, url: URL): Promise<Response | GatePass> => {
     const origin = req.headers.get('origin');
     let cors: Headers | undefined;
     let tenantId: string | undefined;

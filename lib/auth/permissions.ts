@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   'privacy.read',
   /** Handle data subject requests, change privacy settings, rotate keys, run retention. */
   'privacy.manage',
+  /** Create and edit ad campaigns, generate, edit and approve creatives, run experiments (issue 6). */
+  'ads.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,7 +41,7 @@ const READ: Permission[] = ['workspace.read', 'members.read', 'jobs.read', 'data
 const TABLE: Record<Role, ReadonlySet<Permission>> = {
   owner: new Set(PERMISSIONS),
   admin: new Set(PERMISSIONS),
-  marketer: new Set<Permission>([...READ, 'jobs.run', 'data.write', 'shoppers.pii']),
+  marketer: new Set<Permission>([...READ, 'jobs.run', 'data.write', 'shoppers.pii', 'ads.manage']),
   analyst: new Set<Permission>([...READ, 'jobs.run', 'shoppers.sensitive', 'privacy.read']),
   viewer: new Set<Permission>(READ),
 };

@@ -1,3 +1,4 @@
+import { configureTransformersEnv, inModelLoadTurn } from './transformers-env';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '@/lib/errors';
@@ -133,25 +134,6 @@ interface FeatureExtractor {
   dispose(): Promise<void>;
 }
 
-// The library's `env` is one object per process and is read while files load, so loads take turns
-// (on globalThis: Next's bundle and the custom server share the one external module).
-const g = globalThis as unknown as { __tailorModelLoadQueue?: Promise<void>; __tailorHubHost?: string };
-
-async function inTurn<T>(task: () => Promise<T>): Promise<T> {
-  const previous = g.__tailorModelLoadQueue ?? Promise.resolve();
-  let release = () => {};
-  const mine = new Promise<void>((r) => {
-    release = r;
-  });
-  g.__tailorModelLoadQueue = previous.then(() => mine);
-  await previous;
-  try {
-    return await task();
-  } finally {
-    release();
-  }
-}
-
 /**
  * Rejects with `onTimeout()` when `work` takes longer than `ms`. The work itself cannot be
  * cancelled (a hung fetch inside the library); if it succeeds late, `discard` frees the result.
@@ -243,7 +225,7 @@ export async function loadTransformersEmbedder(opts: TransformersEmbedderOptions
   }
 
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return inTurn(async () => {
+  return inModelLoadTurn(async () => {
     let lib: typeof import('@xenova/transformers');
     try {
       lib = await import('@xenova/transformers');
@@ -256,14 +238,8 @@ export async function loadTransformersEmbedder(opts: TransformersEmbedderOptions
       );
     }
     const { pipeline, env } = lib;
-    g.__tailorHubHost ??= env.remoteHost;
-    const host = opts.remoteHost ?? g.__tailorHubHost;
-    env.localModelPath = `${modelsDir}${path.sep}`;
-    env.allowLocalModels = true;
-    env.allowRemoteModels = opts.allowRemote;
-    env.useFSCache = true;
-    env.cacheDir = path.join(modelsDir, '.cache');
-    env.remoteHost = host;
+    configureTransformersEnv(env, { modelsDir, allowRemote: opts.allowRemote, remoteHost: opts.remoteHost });
+    const host = env.remoteHost;
 
     const loading = pipeline('feature-extraction', modelId, {
       quantized,
@@ -315,10 +291,10 @@ async function createEmbedder(
     async embed(texts, role = 'passage') {
       const vectors: Float32Array[] = texts.map(() => new Float32Array(dimensions));
       // Empty texts stay zero vectors (the contract); the rest go to the model in batches.
-      const todo = texts.flatMap((t, i) => (t.trim() ? [i] : []));
+      const nonEmpty = texts.flatMap((t, i) => (t.trim() ? [i] : []));
       const prefix = prefixes[role] ?? '';
-      for (let start = 0; start < todo.length; start += MAX_BATCH) {
-        const chunk = todo.slice(start, start + MAX_BATCH);
+      for (let start = 0; start < nonEmpty.length; start += MAX_BATCH) {
+        const chunk = nonEmpty.slice(start, start + MAX_BATCH);
         const result = await run(chunk.map((i) => prefix + (texts[i] ?? '').slice(0, MAX_CHARS)));
         for (const [k, i] of chunk.entries()) vectors[i] = result[k] ?? vectors[i]!;
       }

@@ -37,6 +37,10 @@ describe.each(testDrivers())('events over HTTP on the fast path (%s)', (driver) 
       body: JSON.stringify({ events: [{ type: 'page_view', eventId: 'h1', anonymousId: 'v' }] }),
     });
     expect(ok.status).toBe(202);
+    // The base security headers Next's proxy would add (plain http here: no HSTS).
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(ok.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(ok.headers.get('strict-transport-security')).toBeNull();
     expect(await ok.json()).toMatchObject({ accepted: 1 });
 
     const pre = await fetch(`${base}/api/v1/events`, {
@@ -44,6 +48,8 @@ describe.each(testDrivers())('events over HTTP on the fast path (%s)', (driver) 
       headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' },
     });
     expect(pre.status).toBe(204);
+    expect(pre.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await pre.text()).toBe('');
 
     // 2 MB streamed without Content-Length: refused once 1 MB has arrived.
     let sent = 0;

@@ -1,9 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { events, identityLinks, ingestDaily, products, shoppers } from '@/db/schema';
 import { testDrivers, useTestDatabase } from '@/lib/testing/db';
 import { createTestTenant } from '@/lib/testing/fixtures';
+import {
+  clearRecentViews,
+  getRecentViewIds,
+  setRecentViewsOptions,
+} from '@/lib/recommend/serve/recent-views';
 import { CounterBuffer } from './counters';
 import { ingestEvents } from './service';
 import { ShopperCache } from './shopper-cache';
@@ -95,6 +100,39 @@ describe.each(testDrivers())('ingestEvents (%s)', (driver) => {
       rejected: 3,
       bots: 1,
       reasons: { unknown_product: 1, missing_product: 1, not_an_object: 1 },
+    });
+  });
+
+  describe('recent views of the serving path', () => {
+    afterEach(() => {
+      setRecentViewsOptions({ pollMs: 1_000 });
+      clearRecentViews();
+    });
+
+    it('pushes stored views into the in-memory lists, so the next answer follows them without a poll', async () => {
+      const db = h().db;
+      const { ctx } = await createTestTenant(db, 'ev-recent');
+      const first = await addProduct(db, ctx.tenantId, 'SKU-R1');
+      const second = await addProduct(db, ctx.tenantId, 'SKU-R2');
+      await ingest(db, ctx.tenantId, [
+        { type: 'view', eventId: 'r1', customerId: 'c-r', productId: 'SKU-R1', timestamp: at(10) },
+      ]);
+      const [shopper] = await db
+        .select({ id: shoppers.id })
+        .from(shoppers)
+        .where(and(eq(shoppers.tenantId, ctx.tenantId), eq(shoppers.externalId, 'c-r')));
+      const who = { shopperId: shopper!.id };
+      clearRecentViews();
+      // No poll during this test: only the push can bring the new view in.
+      setRecentViewsOptions({ pollMs: 3_600_000 });
+      expect(await getRecentViewIds(db, ctx.tenantId, who)).toEqual([first]);
+      const result = await ingest(db, ctx.tenantId, [
+        { type: 'view', eventId: 'r2', customerId: 'c-r', productId: 'SKU-R2', timestamp: at(1) },
+        { type: 'add_to_cart', eventId: 'r3', customerId: 'c-r', productId: 'SKU-R1', timestamp: at(0) },
+      ]);
+      expect(result.accepted).toBe(2);
+      // Answered from memory (an array, not a pending read), newest first; add_to_cart is no view.
+      expect(getRecentViewIds(db, ctx.tenantId, who)).toEqual([second, first]);
     });
   });
 

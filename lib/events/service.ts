@@ -1,6 +1,7 @@
 import type { Executor } from '@/db/client';
 import { gateEventsByConsent } from '@/lib/consent/enforce';
 import { noteShopperActivity } from '@/lib/profiles/refresh-queue';
+import { noteViewEvents } from '@/lib/recommend/serve/recent-views';
 import type { TenantContext } from '@/lib/tenant/context';
 import { isBotUserAgent } from './bots';
 import { resolveShoppers } from './identity';
@@ -94,6 +95,7 @@ export async function ingestEvents(
   });
 
   let shopperIds: (string | null)[] = [];
+  let storedRows: EventRow[] = [];
   let withheld = 0;
   const stored = await retryOnConflict(async () => {
     const resolved = known.length ? await resolveShoppers(exec, ctx.tenantId, known, opts.shoppers) : [];
@@ -116,6 +118,7 @@ export async function ingestEvents(
       context: e.context,
       occurredAt: e.occurredAt,
     }));
+    storedRows = rows;
     const key = { tenantId: ctx.tenantId, day: now.toISOString().slice(0, 10), source: opts.source };
     const counts = { duplicates: inBatchDuplicates, rejected: errors.length, bots, reasons };
     if (!opts.counters) return insertEventsAndCount(exec, key, rows, counts);
@@ -125,7 +128,12 @@ export async function ingestEvents(
   });
 
   // Profiles follow the events (debounced, off this path; lib/profiles/refresh-queue.ts).
-  if (stored > 0) noteShopperActivity(ctx.tenantId, shopperIds, exec);
+  if (stored > 0) {
+    noteShopperActivity(ctx.tenantId, shopperIds, exec);
+    // The next recommendation follows the visit at once, without waiting for the views poll;
+    // rows that were duplicates are harmless (merging keeps a product's latest time).
+    noteViewEvents(ctx.tenantId, storedRows);
+  }
   errors.sort((a, b) => a.index - b.index);
   return {
     accepted: stored,

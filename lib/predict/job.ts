@@ -9,6 +9,8 @@ import { defineJob } from '@/lib/jobs/registry';
 import { scheduleJob } from '@/lib/jobs/schedule';
 import { JobError } from '@/lib/jobs/types';
 import { log } from '@/lib/log';
+import { enqueuePredictionFairness } from '@/lib/fairness/predictions/job';
+import { enqueueDriftCheck } from './drift/job';
 import { predictableTenants } from './job-tenants';
 import { type TrainPayload, trainPayloadSchema } from './schemas';
 import {
@@ -44,6 +46,11 @@ export const trainPredictionsJob = defineJob<TrainPayload>({
       },
     );
     const ready = result.results.filter((r) => r.status === 'ready').length;
+    // A new live model gets its drift baseline checked at once (never throws).
+    if (ready > 0) await enqueueDriftCheck(ctx.db, { tenantId: ctx.tenantId });
+    // …and the parity of the churn / propensity lists is measured again (never throws).
+    if (result.results.some((r) => r.status === 'ready' && (r.kind === 'churn' || r.kind === 'propensity')))
+      await enqueuePredictionFairness(ctx.db, { tenantId: ctx.tenantId });
     const steps = 1 + 2 * result.results.length;
     ctx.progress(steps, steps, `${ready} of ${result.results.length} models live`);
     const unexpected = result.results.filter((r) => r.unexpected);

@@ -8,10 +8,11 @@ import type { Db } from '@/db/client';
 import { PREDICTION_KINDS, type PredictionKind } from '@/db/schema/shoppers';
 import { log } from '@/lib/log';
 import { type TenantContext, withTenantTx } from '@/lib/tenant/context';
+import { setModelCard } from './card/queries';
 import { getHistorySpan, loadHistoryReport } from './data';
 import { insertTrainingRow, replaceScores, retireOldRows, setLiveRow, updateModelRow } from './queries';
 import { CLV_HORIZON_DAYS } from './scoring';
-import { fitAndScore, fitAndScoreOffThread, trainsOffThread } from './fit-and-score';
+import { runTask } from '@/lib/compute/run';
 import { DEFAULT_HORIZON, type Protocol, TooLittleData } from './service-evaluate';
 import type { ShopperHistory } from './types';
 
@@ -127,7 +128,7 @@ async function trainKind(
       histories,
       opts: { end: o.end, first: o.first, horizonDays: o.horizonDays, protocol: o.protocol },
     };
-    const fitted = trainsOffThread() ? await fitAndScoreOffThread(request) : await fitAndScore(request);
+    const fitted = await runTask('predict.fit', request);
     fitMs = fitted.fitMs;
     o.beforeScoring();
     const scores = fitted.scores;
@@ -143,6 +144,7 @@ async function trainKind(
         artefact: toJson(fitted.artefact),
         error: null,
       });
+      await setModelCard(tx, ctx, row.id, fitted.card);
       await setLiveRow(tx, ctx, kind, row.id);
       // Scores carry the instant they describe (the end of the data), which explanations reuse.
       await replaceScores(tx, ctx, kind, row.id, new Date(o.end), scores);

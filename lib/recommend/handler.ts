@@ -3,6 +3,7 @@ import { type ApiKeyCache, apiKeyCache } from '@/lib/api/key-cache';
 import { errorResponse } from '@/lib/api/respond';
 import { createStorefrontGate } from '@/lib/api/storefront-gate';
 import { AppError } from '@/lib/errors';
+import { type PlainResponse, type RequestLike, toWebResponse } from '@/lib/http';
 import { TokenBucketLimiter, type TokenBucketOptions } from '@/lib/ratelimit/token-bucket';
 import { queryParamsOf, recommendationQuerySchema } from './schemas';
 import { getRecommendations } from './service';
@@ -24,7 +25,7 @@ export interface RecommendHandlerOptions {
 
 /**
  * `GET /api/v1/recommendations` (and its CORS preflight) as a framework-agnostic Web handler,
- * mounted on the custom server's fast path and as a Next route handler.
+ * mounted as a Next route handler (the custom server's fast path uses the plain variant below).
  * Auth: a secret key (`Authorization: Bearer sk_…`, needs `data.read`) or a publishable key
  * (`?key=pk_…` or `X-Tailor-Key`) whose allow-list holds the Origin. With a publishable key the
  * answer is personal only through `visitor=` (the browser's anonymous id; `shopper=` is ignored),
@@ -34,6 +35,21 @@ export interface RecommendHandlerOptions {
 export function createRecommendHandler(
   opts: RecommendHandlerOptions = {},
 ): (req: Request) => Promise<Response> {
+  const plain = createPlainRecommendHandler(opts);
+  return async (req) => {
+    const answer = await plain(req);
+    return answer instanceof Response ? answer : toWebResponse(answer);
+  };
+}
+
+/**
+ * The same endpoint for the custom server's fast path: it reads only the method, URL and
+ * headers, and a successful answer is a plain JSON string, written without a web stream. Gate
+ * refusals and errors stay Responses (rare, and shaped by lib/api/respond.ts).
+ */
+export function createPlainRecommendHandler(
+  opts: RecommendHandlerOptions = {},
+): (req: RequestLike) => Promise<Response | PlainResponse> {
   const keys = opts.keys ?? apiKeyCache;
   const keyLimiter = opts.keyLimiter ?? sharedLimiters().perKey;
   const clientLimiter = opts.clientLimiter ?? sharedLimiters().perClient;
@@ -70,9 +86,10 @@ export function createRecommendHandler(
         ...parsed.data,
         nonPersonal: kind === 'publishable',
       });
-      const headers = new Headers(cors);
-      headers.set('Cache-Control', 'no-store');
-      return Response.json(result, { headers });
+      const headers: Record<string, string> = cors ? Object.fromEntries(cors) : {};
+      headers['content-type'] = 'application/json';
+      headers['cache-control'] = 'no-store';
+      return { status: 200, headers, body: JSON.stringify(result) };
     } catch (error) {
       return errorResponse(error, ctx.tenantId, cors);
     }
@@ -92,5 +109,8 @@ function sharedLimiters() {
   return g.__tailorRecommendLimiters;
 }
 
-/** The recommendations endpoint with the process-wide caches and limits. */
+/** The recommendations endpoint with the process-wide caches and limits (Next route handler). */
 export const handleRecommendRequest: (req: Request) => Promise<Response> = createRecommendHandler();
+
+/** The same, for the custom server's fast path. */
+export const handlePlainRecommendRequest = createPlainRecommendHandler();

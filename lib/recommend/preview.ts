@@ -8,6 +8,7 @@ import { getProduct } from '@/lib/catalog/queries';
 import { AppError } from '@/lib/errors';
 import { searchProducts } from '@/lib/search/service';
 import type { TenantContext } from '@/lib/tenant/context';
+import { type CounterfactualReport, recommendationCounterfactuals } from './explain/service';
 import { findShoppers, hasProducts, listRecentCustomers, type ShopperMatch } from './preview-queries';
 import { SCENARIOS, type ScenarioId } from './scenarios';
 import { getRecommendations, type RecommendationResult, type RecommendedItem } from './service';
@@ -62,6 +63,11 @@ export interface PreviewResult {
   messages: string[];
   scenarios: ScenarioPreview[];
   model: RecommendationResult['model'];
+  /**
+   * For a selected shopper: the "For you" list as if each of their latest history products had
+   * not happened (issue 8); null without a selected shopper.
+   */
+  counterfactual: CounterfactualReport | null;
 }
 
 /** The scenarios shown, in order, and when each applies. */
@@ -98,6 +104,7 @@ export async function getPreview(db: Db, ctx: TenantContext, input: PreviewInput
     messages,
     scenarios: [],
     model: null,
+    counterfactual: null,
   };
   if (!any) return result;
 
@@ -156,6 +163,14 @@ export async function getPreview(db: Db, ctx: TenantContext, input: PreviewInput
   }
 
   const has = { item: result.item !== null, cart: result.cart.length > 0 };
+  const selected = result.shopper.selected;
+  const counterfactual = selected
+    ? recommendationCounterfactuals(db, ctx, { shopperId: selected.id, locale: input.locale }).catch((e) => {
+        if (!(e instanceof AppError)) throw e;
+        messages.push(e.message);
+        return null;
+      })
+    : null;
   result.scenarios = await Promise.all(
     SHOWN.filter((s) => s.when(has)).map(async ({ id }): Promise<ScenarioPreview> => {
       const meta = SCENARIOS[id];
@@ -187,5 +202,6 @@ export async function getPreview(db: Db, ctx: TenantContext, input: PreviewInput
       }
     }),
   );
+  result.counterfactual = await counterfactual;
   return result;
 }

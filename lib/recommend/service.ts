@@ -9,6 +9,10 @@ import type { Db } from '@/db/client';
 import { consentAllows } from '@/lib/consent/enforce';
 import type { RecommendationVariant } from '@/lib/events/schemas';
 import { AppError, notFound } from '@/lib/errors';
+import { mitigationOff } from '@/lib/fairness/rerank';
+import { MITIGATION_POOL, mitigateServed } from '@/lib/fairness/serve';
+import { requestSeeds } from '@/lib/fairness/serve-content';
+import { getCachedFairnessSettings } from '@/lib/fairness/settings';
 import { isSegmentMember } from '@/lib/segments/membership';
 import type { TenantContext } from '@/lib/tenant/context';
 import { applyRules, type Candidate } from './rules/apply';
@@ -190,6 +194,32 @@ export async function getRecommendations(
     if (used !== null || step !== fallbackChain(scenario)[0]) used = step.why;
     ruled = applyRules(pool, rules, catalog.facts, { purchased, now, k, scenario });
     if (ruled.items.length >= k) break;
+  }
+  // Issue 8: exposure-aware re-ranking of a 3·k ruled pool, only when the merchant switched it on.
+  // Each floor adds the protected items most relevant to the request, through the same rules.
+  const mitigation = (await getCachedFairnessSettings(db, ctx)).recommendations;
+  if (!mitigationOff(mitigation)) {
+    const wide = applyRules(pool, rules, catalog.facts, { purchased, now, k: MITIGATION_POOL * k, scenario });
+    const bought = purchasesOf(model, q.shopper);
+    const { facts } = catalog;
+    const context = [...(item === undefined ? [] : [item]), ...cart];
+    ruled = {
+      ...ruled,
+      items: mitigateServed(wide.items, {
+        k,
+        now,
+        mitigation,
+        facts,
+        model,
+        history: bought.size > 0 ? [...bought.keys()] : recent,
+        diversity: rules.diversity,
+        applyRules: (extra) =>
+          applyRules(extra, { ...rules, pins: [] }, facts, { purchased, now, k: extra.length, scenario })
+            .items,
+        seeds: { vectors: content, seeds: requestSeeds({ item, cart, recent, bought, now }) },
+        exclude: [...context, ...recent],
+      }),
+    };
   }
   if (used && model) notes.push(used);
 

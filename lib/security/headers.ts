@@ -7,6 +7,7 @@
  * Storefront endpoints and the snippet files are loaded by shops on other origins: they get the
  * first family only, so their CORS answers and cross-origin script loading keep working.
  */
+import type { HeaderReader } from '@/lib/http';
 
 /** Two years, subdomains included: the value browsers' preload lists expect. */
 export const HSTS = 'max-age=63072000; includeSubDomains';
@@ -57,7 +58,7 @@ export function isNonPagePath(pathname: string): boolean {
  * Whether the client used https: the URL itself, or — behind a trusted proxy only — the proxy's
  * `X-Forwarded-Proto`.
  */
-export function requestIsHttps(url: URL, headers: Headers, trustProxy: boolean): boolean {
+export function requestIsHttps(url: URL, headers: HeaderReader, trustProxy: boolean): boolean {
   if (url.protocol === 'https:') return true;
   if (!trustProxy) return false;
   return (headers.get('x-forwarded-proto') ?? '').split(',')[0]?.trim() === 'https';

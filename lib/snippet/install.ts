@@ -40,6 +40,17 @@ export function scriptTag(
   return `<script async src="${escapeAttr(origin + LOADER_PATH)}" data-key="${escapeAttr(key)}"${consent}></script>`;
 }
 
+/**
+ * The ads bundle's tag and an ad slot (Ads → Campaigns, banner channel): the slot's key is the
+ * campaign's placement key. Separate from t.js so shops without ads load none of it.
+ */
+export function adsTags(origin: string, key: string): { scriptTag: string; slot: string } {
+  return {
+    scriptTag: `<script async src="${escapeAttr(`${origin}/tailor-ads.js`)}" data-key="${escapeAttr(key)}"></script>`,
+    slot: '<div data-tailor-ad="your-placement-key"></div>',
+  };
+}
+
 export interface MarkerInfo {
   placement: string;
   name: string;
@@ -105,6 +116,7 @@ export function installTexts(
 ) {
   return {
     scriptTag: scriptTag(origin, KEY_PLACEHOLDER),
+    ads: adsTags(origin, KEY_PLACEHOLDER),
     placeholder: KEY_PLACEHOLDER,
     markers: placements.filter((p) => p.status === 'active').map(markerFor),
     jsApi: JS_API_EXAMPLES,

@@ -26,7 +26,7 @@ const update = tenantAction('data.write', async (db, ctx, input) =>
 /**
  * Saves storefront settings. Fields: `tenant`, and any of `attributionWindowDays`,
  * `holdoutPercent` (0–50), `defaultTitle`, `productUrlTemplate`, `theme.accent`, `theme.text`,
- * `theme.background`, `theme.font`, `theme.radius`.
+ * `theme.background`, `theme.font`, `theme.radius`, `theme.reasons` (the widget's reason line).
  */
 export async function updateStorefrontSettingsAction(
   prev: unknown,

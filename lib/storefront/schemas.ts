@@ -43,6 +43,11 @@ export const widgetThemeSchema = z.object({
       .regex(/^[A-Za-z0-9 ,'"_-]+$/, 'Use a font-family list like “Inter, sans-serif”.')
       .optional(),
   ),
+  /** "Show why under each item": a checkbox in the form ("on"), a boolean in the API. */
+  reasons: z.preprocess(
+    (v) => (v === 'on' || v === 'true' ? true : v === 'false' || v === '' ? false : v),
+    z.boolean({ message: 'Show why is on or off.' }).optional(),
+  ),
   radius: z.preprocess(
     blankToUndefined,
     z.coerce

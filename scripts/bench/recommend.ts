@@ -8,7 +8,9 @@
  * job, skipped when the file is missing) in its own temporary embedded database: seed or import,
  * train the model (trainWorkspaceModel), create 16 secret keys and 8 publishable keys, close the
  * database, start the built server (server/index.ts) on a free loopback port, check every target
- * answers 200 with items, then per target and concurrency warm up and measure. Targets:
+ * answers 200 with items, then per target and concurrency warm up and measure. Before the server
+ * starts, the workspace's queued background jobs run to the end in this process (drainJobs), and
+ * the server is then left until its CPU is quiet, so every target is measured on an idle server. Targets:
  * personalized `for_you` (secret keys, known shoppers), non-personal `trending`/`similar`
  * alternating (publishable keys from an allowed Origin), (a) and (b).
  *
@@ -16,6 +18,10 @@
  * addresses: the per-client limit (20 req/s per publishable key and IP) is about browsers, and a
  * single loopback client would hit it. The load generator (node:http, keep-alive agents with
  * maxSockets = concurrency) shares the machine's cores with the server. Figures only.
+ * --shoppers <n> (default 50): how many known shoppers (most orders first) the personalized
+ * requests rotate over, and as many products for `similar`; more shoppers means more first reads.
+ * --profile-dir <dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's
+ * DevTools or any .cpuprofile viewer).
  * --lock <file>: start the server under `flock <file>` (held while it runs), for machines where
  * others rebuild .next meanwhile; seeding, import and training run before, outside the lock.
  */
@@ -24,8 +30,10 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { drainJobs, waitForQuietProcess } from './support/jobs';
 import { freePort, type Started, startProcess, waitForStatus } from './support/server';
-import { percentile, table } from './support/stats';
+import { cpuMs, drive, type Cell, type Target } from './support/load';
+import { table } from './support/stats';
 import {
   type BenchTenant,
   closeBenchDb,
@@ -53,50 +61,28 @@ const { values: opt } = parseArgs({
     dataset: { type: 'string', default: 'demo,uci' },
     file: { type: 'string', default: UCI_FILE },
     json: { type: 'boolean', default: false },
+    'profile-dir': { type: 'string' },
     keep: { type: 'boolean', default: false },
     lock: { type: 'string' },
+    shoppers: { type: 'string', default: '50' },
   },
 });
 const durationMs = Number(opt.duration) * 1000;
 const warmupMs = Number(opt.warmup) * 1000;
 const levels = opt.concurrency!.split(',').map(Number);
 const datasets = opt.dataset!.split(',');
+const shopperCount = Number(opt.shoppers);
 if (
+  !(shopperCount >= 1) ||
   !(durationMs > 0) ||
   !(warmupMs >= 0) ||
   levels.some((c) => !(c >= 1)) ||
   datasets.some((d) => d !== 'demo' && d !== 'uci')
 ) {
   console.error(
-    'bench:recommend: --duration/--warmup are seconds, --concurrency a list such as 10,50, --dataset demo,uci',
+    'bench:recommend: --duration/--warmup are seconds, --concurrency a list such as 10,50, --dataset demo,uci, --shoppers a count',
   );
   process.exit(2);
-}
-
-/** One request to send: path and headers; built per request so keys/shoppers/IPs rotate. */
-type RequestOf = (i: number) => { path: string; headers: Record<string, string> };
-
-interface Target {
-  name: string;
-  port: number;
-  next: RequestOf;
-  /** Whether answers must hold items (`"items":[]` counts as empty). */
-  items: boolean;
-}
-
-interface Cell {
-  target: string;
-  concurrency: number;
-  requests: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  empty: number;
-  /** 2xx answers that name a fallback (e.g. the shopper was not known to the model). */
-  fallback: number;
-  failures: string[];
-  serverCpuMsPerRequest: number | null;
 }
 
 const ip = (i: number) => `10.${(i >> 8) & 3}.${i & 255}.${((i * 7) % 250) + 1}`;
@@ -140,17 +126,6 @@ function targetsFor(
   ];
 }
 
-/** user + system CPU time of one process in ms, from /proc (null elsewhere). */
-function cpuMs(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
-  } catch {
-    return null;
-  }
-}
-
 /** The server's Node process: under --lock the started process is flock, whose child it is. */
 function nodePid(pid: number): number {
   if (!opt.lock) return pid;
@@ -160,80 +135,6 @@ function nodePid(pid: number): number {
   } catch {
     return pid;
   }
-}
-
-function get(agent: http.Agent, port: number, req: { path: string; headers: Record<string, string> }) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const r = http.get({ host: '127.0.0.1', port, path: req.path, headers: req.headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-      );
-      res.on('error', reject);
-    });
-    r.on('error', reject);
-    r.setTimeout(30_000, () => r.destroy(new Error('timeout')));
-  });
-}
-
-/** `concurrency` closed-loop clients for `ms`; latency from sending to the last body byte. */
-async function drive(
-  target: Target,
-  concurrency: number,
-  ms: number,
-  serverPid: number | undefined,
-): Promise<Cell> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const latencies: number[] = [];
-  const failures = new Map<string, number>();
-  let non2xx = 0;
-  let empty = 0;
-  let fallback = 0;
-  let counter = 0;
-  const end = performance.now() + ms;
-  const cpu0 = cpuMs(serverPid);
-  const client = async () => {
-    while (performance.now() < end) {
-      const t0 = performance.now();
-      try {
-        const res = await get(agent, target.port, target.next(counter++));
-        latencies.push(performance.now() - t0);
-        if (res.status < 200 || res.status >= 300) {
-          non2xx++;
-          const k = `${res.status} ${res.body.slice(0, 160)}`;
-          failures.set(k, (failures.get(k) ?? 0) + 1);
-        } else if (target.items) {
-          if (res.body.includes('"items":[]')) empty++;
-          if (res.body.includes('"fallback":')) fallback++;
-        }
-      } catch (e) {
-        non2xx++;
-        const k = `error ${e instanceof Error ? e.message : String(e)}`;
-        failures.set(k, (failures.get(k) ?? 0) + 1);
-      }
-    }
-  };
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, client));
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu1 = cpuMs(serverPid);
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return {
-    target: target.name,
-    concurrency,
-    requests: latencies.length,
-    perSecond: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    non2xx,
-    empty,
-    fallback,
-    failures: [...failures].map(([k, n]) => `${n}× ${k}`),
-    serverCpuMsPerRequest:
-      cpu0 !== null && cpu1 !== null && latencies.length ? (cpu1 - cpu0) / latencies.length : null,
-  };
 }
 
 async function prepare(kind: 'demo' | 'uci', dataDir: string) {
@@ -251,7 +152,7 @@ async function prepare(kind: 'demo' | 'uci', dataDir: string) {
     const trained = await trainMeasured(handle.db, tenant.ctx);
     if (!trained.result.live)
       throw new Error(`the trained model is not live: ${trained.result.note ?? trained.result.status}`);
-    const probe = await probeIds(handle.db, tenant.ctx.tenantId);
+    const probe = await probeIds(handle.db, tenant.ctx.tenantId, shopperCount);
     if (!probe.shoppers.length || !probe.items.length)
       throw new Error('no shoppers or products with orders to ask about');
     const keys = await createBenchKeys(handle.db, tenant.ctx, {
@@ -259,7 +160,16 @@ async function prepare(kind: 'demo' | 'uci', dataDir: string) {
       publishable: PUBLISHABLE_KEYS,
       origin: ORIGIN,
     });
-    return { tenant, trained, probe, keys };
+    // Seeding/import and training queue background jobs (embeddings, profiles, segments,
+    // predictions…): run them to the end here, so no target is measured beside them.
+    note('Running the queued background jobs to the end before the server starts…');
+    const drained = await drainJobs(handle.db, tenant.ctx, {
+      onProgress: (n) => note(`  ${n} job(s) still queued or running…`),
+    });
+    note(
+      `  waited ${(drained.waitedMs / 1000).toFixed(1)} s for the job queue to be idle (${drained.initiallyActive} active at first)`,
+    );
+    return { tenant, trained, probe, keys, drained };
   } finally {
     await closeBenchDb(handle);
   }
@@ -291,7 +201,8 @@ async function benchDataset(kind: 'demo' | 'uci', barePort: number) {
     const prep = await prepare(kind, dataDir);
     const port = await freePort();
     note(`Starting the built server on http://127.0.0.1:${port} (data in ${dataDir})…`);
-    const cmd = [process.execPath, '--import', 'tsx', path.join(ROOT, 'server/index.ts')];
+    const profile = opt['profile-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${opt['profile-dir']}`] : [];
+    const cmd = [process.execPath, ...profile, '--import', 'tsx', path.join(ROOT, 'server/index.ts')];
     // With --lock, the server waits for and holds the lock that guards the shared .next folder.
     const [bin, ...args] = opt.lock ? ['flock', opt.lock, ...cmd] : cmd;
     if (opt.lock) note(`  waiting for the lock ${opt.lock}…`);
@@ -301,9 +212,15 @@ async function benchDataset(kind: 'demo' | 'uci', barePort: number) {
       logFile,
     });
     await waitForStatus(`http://127.0.0.1:${port}/api/health`, 200, {
-      timeoutMs: opt.lock ? 1_800_000 : 180_000,
+      timeoutMs: opt.lock ? 1_800_000 : 600_000,
       exited: server.exited,
     });
+    // The server's own start-up (caches, due schedules) settles before anything is measured.
+    const serverPid = nodePid(server.pid);
+    const quiet = await waitForQuietProcess(() => cpuMs(serverPid));
+    note(
+      `  waited ${(quiet.waitedMs / 1000).toFixed(1)} s for the server to be idle${quiet.quiet ? '' : ' (still busy: measuring anyway)'}`,
+    );
     const targets = targetsFor(port, barePort, prep.keys, prep.probe);
     // Check first: a benchmark of errors is worthless (errors stop it; empty answers are flagged
     // and counted in the table, e.g. trending on a store whose orders are all years old).
@@ -319,7 +236,7 @@ async function benchDataset(kind: 'demo' | 'uci', barePort: number) {
       for (const c of levels) {
         note(`  ${t.name} × ${c} clients: warm-up ${warmupMs / 1000} s, measure ${durationMs / 1000} s`);
         if (warmupMs > 0) await drive(t, c, warmupMs, undefined);
-        cells.push(await drive(t, c, durationMs, t.port === barePort ? process.pid : nodePid(server.pid)));
+        cells.push(await drive(t, c, durationMs, t.port === barePort ? process.pid : serverPid));
       }
     }
     return {
@@ -327,6 +244,8 @@ async function benchDataset(kind: 'demo' | 'uci', barePort: number) {
       load: os.loadavg()[0] ?? 0,
       model: prep.trained.model,
       trainMs: prep.trained.wallMs,
+      jobsWaitMs: prep.drained.waitedMs,
+      serverWaitMs: quiet.waitedMs,
       cells,
       logFile,
     };
@@ -393,11 +312,16 @@ function print(results: Awaited<ReturnType<typeof benchDataset>>[]): void {
   );
   for (const r of results) {
     console.log(
-      `\n${r.dataset}: model of ${r.model.shoppers} shoppers × ${r.model.items} items (${r.model.interactions} interactions), trained in ${(r.trainMs / 1000).toFixed(1)} s; 1-min load average after its cells ${r.load.toFixed(1)}`,
+      `\n${r.dataset}: model of ${r.model.shoppers} shoppers × ${r.model.items} items (${r.model.interactions} interactions), trained in ${(r.trainMs / 1000).toFixed(1)} s; waited ${(r.jobsWaitMs / 1000).toFixed(1)} s for its background jobs and ${(r.serverWaitMs / 1000).toFixed(1)} s for an idle server; 1-min load average after its cells ${r.load.toFixed(1)}`,
     );
-    for (const c of r.cells)
+    for (const c of r.cells) {
       if (c.failures.length)
         console.log(`  ${c.target} × ${c.concurrency}: ${c.failures.slice(0, 5).join(' | ')}`);
+      if (c.fallbackNotes.length)
+        console.log(
+          `  ${c.target} × ${c.concurrency}, fallback notes: ${c.fallbackNotes.slice(0, 3).join(' | ')}`,
+        );
+    }
   }
   console.log(
     '\nsrv CPU ms/req: CPU time of the server process (for (b): of this process, client included) per answer.' +

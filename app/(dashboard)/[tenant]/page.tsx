@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DriftAlert } from '@/components/model-cards/drift-alert';
 import { KpiCard } from '@/components/overview/kpi-card';
 import { BarChart } from '@/components/ui/bar-chart';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
@@ -35,6 +36,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
         title={tenant.name}
         description={`Last ${o.windowDays} days, ${formatDate(o.from, locale, timeZone)} – ${formatDate(o.to, locale, timeZone)} (${timeZone}), in ${currency}. Figures refresh every minute.`}
       />
+      <DriftAlert slug={slug} ctx={page.ctx} />
       {empty ? (
         <Card>
           <EmptyState title="No store data yet">

@@ -6,6 +6,8 @@ import { auditVerify } from './audit-verify';
 import { demo } from './demo';
 import { embed } from './embed';
 import { evaluateCommand } from './evaluate';
+import { explain } from './explain';
+import { adsGenerate } from './ads';
 import { importFile } from './import';
 import { markets } from './markets';
 import { predictEvaluate, predictTrain } from './predict';
@@ -32,6 +34,8 @@ export const COMMANDS: readonly Command[] = [
   evaluateCommand,
   predictTrain,
   predictEvaluate,
+  explain,
+  adsGenerate,
   privacyExport,
   privacyErase,
   privacyRotateKey,

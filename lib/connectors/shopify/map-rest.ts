@@ -7,8 +7,9 @@ import { arr, compact, country, date, int, numericId, obj, plainText, str } from
 import { type Mapped, orderOutcome, skip } from '../mapped';
 import { isCurrencyCode, toMinorUnits } from '../money';
 import type { StoreInfo } from '../types';
+import { compareAtOf } from './map';
 
-/** products/create, products/update → ProductRecord (price: the cheapest variant). */
+/** products/create, products/update → ProductRecord (price: the cheapest variant, with its compare-at price). */
 export function mapRestProduct(payload: unknown, store: StoreInfo): Mapped<ProductRecord> {
   const p = obj(payload);
   const externalId = numericId(p?.id);
@@ -24,6 +25,8 @@ export function mapRestProduct(payload: unknown, store: StoreInfo): Mapped<Produ
     const q = int(v?.inventory_quantity);
     return q === null ? sum : (sum ?? 0) + q;
   }, null);
+  const priceMinor = Math.min(...prices);
+  const compareAt = compareAtOf(variants, priceMinor, store.currency);
   const description = plainText(p.body_html);
   const productType = str(p.product_type);
   return {
@@ -34,7 +37,7 @@ export function mapRestProduct(payload: unknown, store: StoreInfo): Mapped<Produ
       ...(description ? { description: { [store.locale]: description } } : {}),
       categoryPath: productType ? [productType] : [],
       brand: str(p.vendor),
-      priceMinor: Math.min(...prices),
+      priceMinor,
       currency: store.currency,
       stock,
       attributes: compact({
@@ -42,6 +45,7 @@ export function mapRestProduct(payload: unknown, store: StoreInfo): Mapped<Produ
         productType,
         tags: str(p.tags),
         sku: str(variants[0]?.sku),
+        compare_at_price_minor: compareAt,
       }),
       imageUrls: arr(p.images)
         .map((i) => str(obj(i)?.src))

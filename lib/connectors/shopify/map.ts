@@ -14,8 +14,23 @@ export function gidNumber(gid: unknown, type: string): string | null {
 const money = (v: unknown) => obj(obj(v)?.shopMoney);
 
 /**
+ * The compare-at price (the "was" price of a discount) of the variant selling at `priceMinor`,
+ * in minor units, when it is above that price; else null. Shared with the REST webhook mapping
+ * (`compare_at_price`); the ads guardrails check discount claims against it.
+ */
+export function compareAtOf(variants: unknown[], priceMinor: number, currency: string): number | null {
+  for (const v of variants.map(obj)) {
+    if (toMinorUnits(v?.price, currency) !== priceMinor) continue;
+    const was = toMinorUnits(v?.compareAtPrice ?? v?.compare_at_price, currency);
+    if (was !== null && was > priceMinor) return was;
+  }
+  return null;
+}
+
+/**
  * An Admin GraphQL Product → ProductRecord. Price: the minimum variant price in the shop
- * currency (priceRangeV2, else the cheapest variant read). Title and description are stored under
+ * currency (priceRangeV2, else the cheapest variant read); that variant's compare-at price, when
+ * higher, as `attributes.compare_at_price_minor`. Title and description are stored under
  * the shop's locale. DRAFT and ARCHIVED products are stored archived.
  */
 export function mapGqlProduct(node: unknown, store: StoreInfo): Mapped<ProductRecord> {
@@ -35,6 +50,7 @@ export function mapGqlProduct(node: unknown, store: StoreInfo): Mapped<ProductRe
       ? Math.min(...variantPrices)
       : null;
   if (priceMinor === null) return skip('product with a missing or invalid price');
+  const compareAt = compareAtOf(arr(obj(p.variants)?.nodes), priceMinor, currency);
   const description = str(p.description);
   const category = str(obj(p.category)?.fullName);
   const productType = str(p.productType);
@@ -65,6 +81,7 @@ export function mapGqlProduct(node: unknown, store: StoreInfo): Mapped<ProductRe
         productType,
         tags: tags.join(', '),
         sku: str(firstVariant?.sku),
+        compare_at_price_minor: compareAt,
       }),
       imageUrls: arr(obj(p.images)?.nodes)
         .map((i) => str(obj(i)?.url))

@@ -32,7 +32,7 @@ export const PRODUCTS_QUERY = /* GraphQL */ `
         createdAt updatedAt publishedAt totalInventory
         category { fullName }
         priceRangeV2 { minVariantPrice { amount currencyCode } }
-        variants(first: 10) { nodes { id sku price } }
+        variants(first: 10) { nodes { id sku price compareAtPrice } }
         images(first: 5) { nodes { url } }
       }
     }

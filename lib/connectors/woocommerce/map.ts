@@ -12,7 +12,8 @@ const names = (v: unknown) =>
 /**
  * A WooCommerce product (REST v3 JSON, also the product.* webhook body) → ProductRecord. The
  * price is the active price (sale price when on sale; a variable product's cheapest variation),
- * in the store currency. Only `publish` products are active.
+ * in the store currency; on sale, the regular price as `attributes.compare_at_price_minor`. Only
+ * `publish` products are active.
  */
 export function mapWooProduct(payload: unknown, store: StoreInfo): Mapped<ProductRecord> {
   const p = obj(payload);
@@ -22,6 +23,9 @@ export function mapWooProduct(payload: unknown, store: StoreInfo): Mapped<Produc
   if (!title) return skip('product without a title');
   const priceMinor = toMinorUnits(str(p.price) ?? str(p.regular_price), store.currency);
   if (priceMinor === null) return skip('product with a missing or invalid price');
+  // On sale: the regular price is the "was" price the ads may compare against.
+  const regular = str(p.sale_price) ? toMinorUnits(str(p.regular_price), store.currency) : null;
+  const compareAt = regular !== null && regular > priceMinor ? regular : null;
   const description = plainText(p.description) ?? plainText(p.short_description);
   const categories = names(p.categories);
   const published = str(p.status) === 'publish';
@@ -41,6 +45,7 @@ export function mapWooProduct(payload: unknown, store: StoreInfo): Mapped<Produc
         slug: str(p.slug),
         type: str(p.type),
         tags: names(p.tags).join(', '),
+        compare_at_price_minor: compareAt,
       }),
       imageUrls: arr(p.images)
         .map((i) => str(obj(i)?.src))

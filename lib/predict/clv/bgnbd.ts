@@ -4,7 +4,7 @@
  * p ~ Beta(a, b). Time unit: days. Fitted by maximum likelihood over log-parameters.
  */
 import { nelderMead } from './optimize';
-import { hyp2f1, logAddExp, logBeta, logGamma } from './special';
+import { logAddExp, logBeta, logGamma, scaledHyp2f1 } from './special';
 import type { ClvSummary } from './summary';
 
 export interface BgNbdParams {
@@ -111,8 +111,9 @@ export function bgnbdExpectedPurchases(
   const { x, tx, T } = s;
   const z = t / (alpha + T + t);
   const head = (a + b + x - 1) / (a - 1);
-  const power = Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t)));
-  const numerator = head * (1 - power * hyp2f1(r + x, b + x, a + b + x - 1, z));
+  // power · ₂F₁ as one scaled sum: for extreme parameters ₂F₁ alone overflows.
+  const logPower = (r + x) * Math.log((alpha + T) / (alpha + T + t));
+  const numerator = head * (1 - scaledHyp2f1(r + x, b + x, a + b + x - 1, z, logPower));
   const denominator =
     x > 0 ? 1 + (a / (b + x - 1)) * Math.exp((r + x) * Math.log((alpha + T) / (alpha + tx))) : 1;
   return Math.max(0, numerator / denominator);
@@ -125,6 +126,6 @@ export function bgnbdExpectedPurchasesNew(p: BgNbdParams, t: number): number {
     const lo = bgnbdExpectedPurchasesNew({ ...p, a: 1 - 2e-4 }, t);
     return (lo + bgnbdExpectedPurchasesNew({ ...p, a: 1 + 2e-4 }, t)) / 2;
   }
-  const power = Math.exp(r * Math.log(alpha / (alpha + t)));
-  return ((a + b - 1) / (a - 1)) * (1 - power * hyp2f1(r, b, a + b - 1, t / (alpha + t)));
+  const logPower = r * Math.log(alpha / (alpha + t));
+  return ((a + b - 1) / (a - 1)) * (1 - scaledHyp2f1(r, b, a + b - 1, t / (alpha + t), logPower));
 }

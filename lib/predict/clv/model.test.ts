@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SYNTHETIC_AS_OF, syntheticHistories } from '@/lib/predict/binary/synthetic';
 import type { ShopperHistory } from '@/lib/predict/types';
 import { CLV_MIN_REPEAT_BUYERS, eligibleClv, evaluateClv, fitClv, loadClv } from './index';
 import { historiesOfSimulated, simulateShoppers } from './simulate';
@@ -131,5 +132,15 @@ describe('evaluateClv', () => {
     expect(ev.predictedTotal / ev.actualTotal).toBeGreaterThan(0.8);
     expect(ev.predictedTotal / ev.actualTotal).toBeLessThan(1.25);
     expect(() => evaluateClv(histories, { asOf: AS_OF, holdoutDays: 0 })).toThrow(/holdoutDays/);
+  });
+});
+
+describe('customer value on extreme fitted parameters', () => {
+  it('evaluates the synthetic churn population, whose BG/NBD series overflowed before scaling', () => {
+    const asOf = SYNTHETIC_AS_OF - 40 * DAY_MS;
+    const ev = evaluateClv(syntheticHistories(600), { asOf, holdoutDays: 161 });
+    expect(ev.method).toBe('bgnbd-gamma-gamma');
+    expect(Number.isFinite(ev.mae)).toBe(true);
+    expect(ev.predictedTotal).toBeGreaterThan(0);
   });
 });

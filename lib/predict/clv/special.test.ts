@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HYP2F1_MAX_TERMS, hyp2f1, logBeta, logGamma } from './special';
+import { HYP2F1_MAX_TERMS, hyp2f1, logBeta, logGamma, scaledHyp2f1 } from './special';
 
 describe('logGamma', () => {
   it('matches known values', () => {
@@ -32,5 +32,14 @@ describe('hyp2f1', () => {
     expect(() => hyp2f1(1, 1, 2, 1)).toThrow(/z must be/);
     expect(() => hyp2f1(1, 1, 0, 0.5)).toThrow(/c must be positive/);
     expect(HYP2F1_MAX_TERMS).toBeGreaterThan(1000);
+  });
+});
+
+describe('scaledHyp2f1', () => {
+  it('sums a series whose value overflows a double when its scale brings it back', () => {
+    // ₂F₁(400, b; b; 0.9) = 0.1^−400 = 1e400: beyond a double, but × 0.1^400 it is exactly 1.
+    expect(() => hyp2f1(400, 1.7, 1.7, 0.9)).toThrow(/overflowed/);
+    expect(scaledHyp2f1(400, 1.7, 1.7, 0.9, 400 * Math.log(0.1))).toBeCloseTo(1, 8);
+    expect(scaledHyp2f1(2.5, 3.2, 4.1, 0.7, Math.log(0.5))).toBeCloseTo(9.55322085518398 / 2, 10);
   });
 });

@@ -41,10 +41,25 @@ export const HYP2F1_MAX_TERMS = 200_000;
  * Throws on z outside [0, 1), c ≤ 0, or when the cap is reached before convergence.
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
+  return scaledHyp2f1(a, b, c, z, 0);
+}
+
+/** Rescaling step of `scaledHyp2f1`: the partial sum is kept below this magnitude. */
+const RESCALE = 1e250;
+
+/**
+ * exp(logScale) · ₂F₁(a, b; c; z), summed with the partial sum rescaled whenever it grows past
+ * 1e250. BG/NBD multiplies ₂F₁ by a tiny power ((α+T)/(α+T+t))^(r+x): for extreme fitted
+ * parameters the series alone overflows a double although the product is an ordinary number.
+ * Same domain and errors as `hyp2f1`; throws 'series overflowed' only when the product does.
+ */
+export function scaledHyp2f1(a: number, b: number, c: number, z: number, logScale: number): number {
   if (!(z >= 0 && z < 1)) throw new Error(`hyp2f1: z must be in [0, 1), got ${z}`);
   if (!(c > 0)) throw new Error(`hyp2f1: c must be positive, got ${c}`);
   let term = 1;
   let sum = 1;
+  // The true partial sum is sum · exp(shift).
+  let shift = 0;
   for (let n = 0; n < HYP2F1_MAX_TERMS; n++) {
     term *= (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
     sum += term;
@@ -53,7 +68,14 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
       Math.abs(term) <= 1e-15 * Math.abs(sum) &&
       Math.abs((a + n + 1) * (b + n + 1) * z) < Math.abs((c + n + 1) * (n + 2))
     ) {
-      return sum;
+      const out = sum * Math.exp(shift + logScale);
+      if (!Number.isFinite(out)) throw new Error('hyp2f1: series overflowed');
+      return out;
+    }
+    if (Math.abs(sum) > RESCALE) {
+      sum /= RESCALE;
+      term /= RESCALE;
+      shift += Math.log(RESCALE);
     }
     if (!Number.isFinite(sum)) throw new Error('hyp2f1: series overflowed');
   }

@@ -40,6 +40,8 @@ export function formatReason(reason: Reason, names: (item: number) => string, lo
       return p.justViewed(names(reason.item));
     case 'bought_together':
       return p.boughtWith(names(reason.with));
+    case 'fairness':
+      return p.fairness[reason.policy];
     case 'rule':
       if (reason.pinned) return p.pinned(num(reason.position ?? 1, 0));
       if (reason.factor !== undefined && reason.factor < 1) return p.buried(reason.rule, num(reason.factor));

@@ -19,6 +19,8 @@ export interface ReasonPhrases {
   buried: (rule: string, factor: string) => string;
   /** `position` is 1-based and already localized. */
   pinned: (position: string) => string;
+  /** Re-ranking for fair exposure placed the item (issue 8). */
+  fairness: Record<'new_items' | 'small_brands' | 'calibration', string>;
   window: (days: number | null, daysText: string) => string;
 }
 
@@ -49,6 +51,11 @@ const en: ReasonPhrases = {
   boosted: (rule, f) => `Boosted by rule: ${rule} ×${f}`,
   buried: (rule, f) => `Buried by rule: ${rule} ×${f}`,
   pinned: (pos) => `Pinned to position ${pos} by the merchant`,
+  fairness: {
+    new_items: 'New in the shop',
+    small_brands: 'From a smaller brand we want you to discover',
+    calibration: 'Matches the mix of categories you shop',
+  },
   window: (d, t) =>
     windowOf(d, { day: 'today', week: 'this week', month: 'this month', last: `in the last ${t} days` }),
 };
@@ -68,6 +75,11 @@ const de: ReasonPhrases = {
   boosted: (rule, f) => `Hervorgehoben durch Regel: ${rule} ×${f}`,
   buried: (rule, f) => `Zurückgestuft durch Regel: ${rule} ×${f}`,
   pinned: (pos) => `Vom Händler auf Position ${pos} fixiert`,
+  fairness: {
+    new_items: 'Neu im Shop',
+    small_brands: 'Von einer kleineren Marke zum Entdecken',
+    calibration: 'Passt zu Ihrer Mischung an Kategorien',
+  },
   window: (d, t) =>
     windowOf(d, {
       day: 'heute',
@@ -92,6 +104,11 @@ const fr: ReasonPhrases = {
   boosted: (rule, f) => `Mis en avant par la règle : ${rule} ×${f}`,
   buried: (rule, f) => `Rétrogradé par la règle : ${rule} ×${f}`,
   pinned: (pos) => `Épinglé en position ${pos} par le marchand`,
+  fairness: {
+    new_items: 'Nouveau dans la boutique',
+    small_brands: 'D’une petite marque à découvrir',
+    calibration: 'Correspond à votre mélange de catégories',
+  },
   window: (d, t) =>
     windowOf(d, {
       day: 'aujourd’hui',
@@ -116,6 +133,11 @@ const es: ReasonPhrases = {
   boosted: (rule, f) => `Destacado por regla: ${rule} ×${f}`,
   buried: (rule, f) => `Relegado por regla: ${rule} ×${f}`,
   pinned: (pos) => `Fijado en la posición ${pos} por la tienda`,
+  fairness: {
+    new_items: 'Nuevo en la tienda',
+    small_brands: 'De una marca pequeña por descubrir',
+    calibration: 'Encaja con tu mezcla de categorías',
+  },
   window: (d, t) =>
     windowOf(d, { day: 'hoy', week: 'esta semana', month: 'este mes', last: `en los últimos ${t} días` }),
 };

@@ -86,7 +86,18 @@ export interface RuleReason {
   contribution: number;
 }
 
+/**
+ * Exposure-aware re-ranking (issue 8 mitigation) moved the item into the list: `policy` says which
+ * floor or calibration did it. It explains a place, not a score: contribution 0.
+ */
+export interface FairnessReason {
+  kind: 'fairness';
+  policy: 'new_items' | 'small_brands' | 'calibration';
+  contribution: number;
+}
+
 export type Reason =
+  | FairnessReason
   | CollaborativeReason
   | ContentReason
   | BuyAgainReason

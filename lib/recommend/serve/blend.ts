@@ -20,52 +20,143 @@ export interface Blended {
   ranked: Ranked;
   /** Per returned item, the feature with the largest weighted contribution. */
   topFeature: string[];
+  /**
+   * With explanations only (`q.explain !== false`): per returned item, each feature's weighted
+   * part w_f · r_f, aligned with `model.a.features`. The parts of an item sum to its score.
+   */
+  parts?: Float64Array[];
 }
 
 export function blend(model: ServingModel, q: ServeQuery): Blended {
   const { features, weights } = model.a;
-  const cold = !model.isKnown(q.shopper) && q.item === undefined && !q.cart?.length;
+  const cold = !knownAfterWithout(model, q) && q.item === undefined && !q.cart?.length;
   const sub: ServeQuery = { ...q, k: PER_COMPONENT };
-  const rows = new Map<number, Float32Array>();
+  const rows = scratchOf(model);
   const nf = features.length;
-  const row = (item: number) => {
-    let r = rows.get(item);
-    if (!r) {
-      r = new Float32Array(nf);
-      rows.set(item, r);
+  try {
+    for (let f = 0; f < nf; f++) {
+      const ranked = componentCandidates(model, features[f]!, sub);
+      if (!ranked || ranked.items.length === 0) continue;
+      let min = Number.POSITIVE_INFINITY;
+      let max = Number.NEGATIVE_INFINITY;
+      for (const s of ranked.scores) {
+        min = Math.min(min, s);
+        max = Math.max(max, s);
+      }
+      const span = max - min;
+      for (let i = 0; i < ranked.items.length; i++) {
+        rows.cells[rows.row(ranked.items[i]!) + f] =
+          span > 0 ? 0.1 + (0.9 * (ranked.scores[i]! - min)) / span : 1;
+      }
     }
-    return r;
-  };
-  features.forEach((name, f) => {
-    const ranked = componentCandidates(model, name, sub);
-    if (!ranked || ranked.items.length === 0) return;
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    for (const s of ranked.scores) {
-      min = Math.min(min, s);
-      max = Math.max(max, s);
+    const w = features.map((name, f) => (cold ? (isColdComponent(name) ? 1 : 0) : (weights[f] ?? 0)));
+    const top = new TopK(q.k);
+    const { cells, touched } = rows;
+    const priors = priorsOf(model);
+    // Items in first-touch order, as the candidates arrived: ties at the cut keep the first seen.
+    for (let t = 0; t < rows.count; t++) {
+      const item = touched[t]!;
+      const base = item * nf;
+      if (priors.any) writePriors(model, q, item, cells, base, priors.codes);
+      let s = 0;
+      for (let f = 0; f < nf; f++) s += w[f]! * cells[base + f]!;
+      if (s > top.threshold && !q.exclude?.has(item)) top.push(item, s);
     }
-    const span = max - min;
-    for (let i = 0; i < ranked.items.length; i++) {
-      row(ranked.items[i]!)[f] = span > 0 ? 0.1 + (0.9 * (ranked.scores[i]! - min)) / span : 1;
-    }
-  });
-  const w = features.map((name, f) => (cold ? (isColdComponent(name) ? 1 : 0) : (weights[f] ?? 0)));
-  const top = new TopK(q.k);
-  for (const [item, r] of rows) {
-    writePriors(model, q, item, r, features);
-    let s = 0;
-    for (let f = 0; f < nf; f++) s += w[f]! * r[f]!;
-    if (s > top.threshold && !q.exclude?.has(item)) top.push(item, s);
+    const ranked = toRanked(top);
+    const topFeature = Array.from(ranked.items, (item) => {
+      const base = item * nf;
+      let best = 0;
+      for (let f = 1; f < nf; f++) if (w[f]! * cells[base + f]! > w[best]! * cells[base + best]!) best = f;
+      return features[best] ?? 'popularity';
+    });
+    if (q.explain === false) return { ranked, topFeature };
+    // Only for the k returned items: the hot path (explain off) never allocates these.
+    const parts = Array.from(ranked.items, (item) =>
+      Float64Array.from(w, (wf, f) => wf * cells[item * nf + f]!),
+    );
+    return { ranked, topFeature, parts };
+  } finally {
+    rows.clear();
   }
-  const ranked = toRanked(top);
-  const topFeature = Array.from(ranked.items, (item) => {
-    const r = rows.get(item)!;
-    let best = 0;
-    for (let f = 1; f < nf; f++) if (w[f]! * r[f]! > w[best]! * r[best]!) best = f;
-    return features[best] ?? 'popularity';
-  });
-  return { ranked, topFeature };
+}
+
+/**
+ * Per model, the candidates' feature rows as one dense buffer (item × feature, float32 like the
+ * rows it replaces) and the items touched, in first-touch order: a request allocates no row per
+ * candidate. Shared by the model's requests, which is safe because `blend` never yields.
+ */
+class BlendRows {
+  readonly cells: Float32Array;
+  readonly touched: Int32Array;
+  private readonly seen: Uint8Array;
+  count = 0;
+
+  constructor(
+    nItems: number,
+    private readonly nf: number,
+  ) {
+    this.cells = new Float32Array(nItems * nf);
+    this.touched = new Int32Array(nItems);
+    this.seen = new Uint8Array(nItems);
+  }
+
+  /** The offset of the item's row, touching it. */
+  row(item: number): number {
+    if (this.seen[item] === 0) {
+      this.seen[item] = 1;
+      this.touched[this.count++] = item;
+    }
+    return item * this.nf;
+  }
+
+  clear(): void {
+    for (let t = 0; t < this.count; t++) {
+      const item = this.touched[t]!;
+      this.seen[item] = 0;
+      this.cells.fill(0, item * this.nf, (item + 1) * this.nf);
+    }
+    this.count = 0;
+  }
+}
+
+const scratch = new WeakMap<ServingModel, BlendRows>();
+
+function scratchOf(model: ServingModel): BlendRows {
+  let rows = scratch.get(model);
+  if (!rows) {
+    rows = new BlendRows(model.nItems, model.a.features.length);
+    scratch.set(model, rows);
+  }
+  return rows;
+}
+
+/** Prior features by position: 0 none, 1 popularity, 2 bought-before, 3 purchases, 4 purchase-recency. */
+const PRIOR_CODES: Record<string, number> = {
+  popularity: 1,
+  'bought-before': 2,
+  purchases: 3,
+  'purchase-recency': 4,
+};
+const priorCodes = new WeakMap<ServingModel, { codes: Int8Array; any: boolean }>();
+
+function priorsOf(model: ServingModel): { codes: Int8Array; any: boolean } {
+  let p = priorCodes.get(model);
+  if (!p) {
+    const codes = Int8Array.from(model.a.features, (name) => PRIOR_CODES[name] ?? 0);
+    p = { codes, any: codes.some((c) => c > 0) };
+    priorCodes.set(model, p);
+  }
+  return p;
+}
+
+/** Whether the shopper still has history once `q.without` is taken out (else served cold). */
+function knownAfterWithout(model: ServingModel, q: ServeQuery): boolean {
+  if (!model.isKnown(q.shopper)) return false;
+  const without = q.without;
+  if (!without || without.size === 0) return true;
+  const h = model.a.history;
+  for (let p = h.ptr[q.shopper]!; p < h.ptr[q.shopper + 1]!; p++) if (!without.has(h.items[p]!)) return true;
+  return false;
 }
 
 const isColdComponent = (name: string) => /popular|content/.test(name);
@@ -90,25 +181,28 @@ function componentCandidates(model: ServingModel, name: string, q: ServeQuery): 
   }
 }
 
-/** The prior features by name (hybrid-features.ts HybridPriors.write), relative to `q.now`. */
+/** The prior features by code (hybrid-features.ts HybridPriors.write), relative to `q.now`. */
 function writePriors(
   model: ServingModel,
   q: ServeQuery,
   item: number,
-  r: Float32Array,
-  names: string[],
+  cells: Float32Array,
+  base: number,
+  codes: Int8Array,
 ): void {
   const b = model.a.buyAgain;
-  const p = model.boughtPair(q.shopper, item);
-  names.forEach((name, f) => {
-    if (name === 'popularity') r[f] = model.a.popularity.prior[item] ?? 0;
-    else if (name === 'bought-before') r[f] = p >= 0 ? 1 : 0;
-    else if (name === 'purchases')
-      r[f] = p >= 0 ? Math.min(1, Math.log2(1 + b.purchases[p]!) / Math.log2(1 + PURCHASES_CAP)) : 0;
-    else if (name === 'purchase-recency')
-      r[f] =
+  const p = q.without?.has(item) ? -1 : model.boughtPair(q.shopper, item);
+  for (let f = 0; f < codes.length; f++) {
+    const code = codes[f];
+    if (code === 1) cells[base + f] = model.a.popularity.prior[item] ?? 0;
+    else if (code === 2) cells[base + f] = p >= 0 ? 1 : 0;
+    else if (code === 3)
+      cells[base + f] =
+        p >= 0 ? Math.min(1, Math.log2(1 + b.purchases[p]!) / Math.log2(1 + PURCHASES_CAP)) : 0;
+    else if (code === 4)
+      cells[base + f] =
         p >= 0 && b.purchases[p]! > 0
           ? 2 ** (-Math.max(0, q.now - b.lastPurchase[p]!) / (PRIOR_RECENCY_HALF_LIFE_DAYS * 86_400_000))
           : 0;
-  });
+  }
 }

@@ -6,6 +6,7 @@
  */
 import type { Candidate } from '../rules/apply';
 import type { Ranked } from '../types';
+import type { ServeQuery } from './serving-model';
 import { type ContentSeed, contentNeighbours } from './content';
 import type { SourceInput } from './sources';
 
@@ -40,25 +41,30 @@ export function content(q: SourceInput): Candidate[] {
 /**
  * The hybrid's content component over the tenant's vectors: seeds as the fitted ContentModel
  * (context items weigh 2, history by recency), candidates limited to the model's items since the
- * blend's priors are per model item. Undefined when there are no vectors.
+ * blend's priors are per model item. With `explain`, each hit also names its nearest seed
+ * (`contentSeed`), which costs a few dot products per hit. Empty when there are no vectors.
  */
 export function contentComponent(
   q: SourceInput,
   withHistory: boolean,
   nItems: number,
-): ((k: number) => Ranked) | undefined {
+): Pick<ServeQuery, 'content' | 'contentSeed'> {
   const cv = q.content;
-  if (!cv) return undefined;
-  return (k) => {
+  if (!cv) return {};
+  // Only with explanations: the storefront's hot path allocates nothing for them.
+  const seedOf = q.explain ? new Map<number, { item: number; similarity: number }>() : null;
+  const content = (k: number): Ranked => {
     const seeds: ContentSeed[] = [];
     for (const item of [...(q.item === undefined ? [] : [q.item]), ...q.cart])
       seeds.push({ item, weight: 2 });
     for (const [r, item] of q.recent.slice(0, SESSION_VIEWS).entries())
       seeds.push({ item, weight: 2 * VIEW_DECAY ** r });
     if (withHistory) seeds.push(...historySeeds(q));
-    const hits = contentNeighbours(cv, seeds, k, undefined, false).filter((h) => h.item < nItems);
+    const hits = contentNeighbours(cv, seeds, k, undefined, q.explain).filter((h) => h.item < nItems);
+    if (seedOf) for (const h of hits) seedOf.set(h.item, { item: h.seed, similarity: h.seedSimilarity });
     return { items: Int32Array.from(hits, (h) => h.item), scores: Float32Array.from(hits, (h) => h.score) };
   };
+  return seedOf ? { content, contentSeed: (item) => seedOf.get(item) ?? null } : { content };
 }
 
 function historySeeds(q: SourceInput): ContentSeed[] {
@@ -69,6 +75,7 @@ function historySeeds(q: SourceInput): ContentSeed[] {
   const out: ContentSeed[] = [];
   for (let p = h.ptr[s]!; p < h.ptr[s + 1]!; p++) {
     const item = h.items[p]!;
+    if (q.without?.has(item)) continue;
     const bought = m.boughtPair(s, item);
     const days = bought >= 0 ? Math.max(0, (q.now - m.a.buyAgain.last[bought]!) / 86_400_000) : null;
     // Views and carts of the history have no time here: they count as a purchase a few months old.

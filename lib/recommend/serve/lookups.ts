@@ -16,10 +16,10 @@ import {
   findServedShopper,
   findShopperByAnonymousId,
   getCurrentSpace,
-  listRecentViews,
   type ResolvedShopper,
 } from './queries';
 import { invalidateCatalogFacts } from './catalog-cache';
+import { clearRecentViews, forgetRecentViews, getRecentViewIds } from './recent-views';
 import { TtlCache } from './ttl-cache';
 
 export type WidgetLayout = 'grid' | 'carousel' | 'list';
@@ -47,7 +47,6 @@ interface Caches {
   placements: TtlCache<ServedPlacement | null>;
   shoppers: TtlCache<ResolvedShopper | null>;
   visitors: TtlCache<ResolvedShopper | null>;
-  recentViews: TtlCache<string[]>;
   settings: TtlCache<StorefrontSettings>;
   spaces: TtlCache<{ space: string; version: number } | null>;
   bestSellers: TtlCache<string[]>;
@@ -60,8 +59,6 @@ g.__tailorRecommendLookups ??= {
   placements: new TtlCache(5_000),
   shoppers: new TtlCache(30_000),
   visitors: new TtlCache(30_000),
-  // Short: "recently viewed" must follow the visit within seconds.
-  recentViews: new TtlCache(5_000),
   settings: new TtlCache(5_000, 10_000),
   spaces: new TtlCache(5_000, 10_000),
   bestSellers: new TtlCache(60_000, 10_000),
@@ -117,16 +114,15 @@ export function getVisitor(
 
 /**
  * Product ids (uuid) the shopper (and the requesting browser's anonymous id) viewed last, newest
- * first, at most RECENT_VIEWS; cached 5 s.
+ * first, at most RECENT_VIEWS: from memory after the visitor's first read, kept current from the
+ * view events (./recent-views.ts), so "recently viewed" follows the visit within a second.
  */
 export function getRecentViews(
   db: Executor,
   tenantId: string,
   who: { shopperId: string | null; anonymousId?: string },
 ): string[] | Promise<string[]> {
-  return caches.recentViews.get(`${tenantId}:${who.shopperId ?? ''}:${who.anonymousId ?? ''}`, () =>
-    listRecentViews(db, { tenantId }, who, RECENT_VIEWS),
-  );
+  return getRecentViewIds(db, tenantId, who);
 }
 
 /** The workspace's storefront settings (holdout share, theme, titles, link template). */
@@ -184,12 +180,12 @@ export function invalidateRecommendLookups(tenantId: string): void {
     caches.placements,
     caches.shoppers,
     caches.visitors,
-    caches.recentViews,
     caches.settings,
     caches.spaces,
     caches.bestSellers,
   ])
     c.forgetPrefix(`${tenantId}:`);
+  forgetRecentViews(tenantId);
 }
 
 /**
@@ -206,4 +202,5 @@ export function invalidateRecommendServing(tenantId: string): void {
 /** Tests only. */
 export function clearRecommendLookups(): void {
   for (const c of Object.values(caches)) c.clear();
+  clearRecentViews();
 }

@@ -97,49 +97,6 @@ export async function findServedShopper(
 }
 
 /**
- * The products a shopper viewed most recently (distinct, newest first, at most `limit`), from the
- * view events of the shopper, of every anonymous id linked to them, and of `anonymousId` (the
- * requesting browser, whose events may not carry a shopper yet). [] when both are missing.
- */
-export async function listRecentViews(
-  exec: Executor,
-  ctx: Tenant,
-  who: { shopperId: string | null; anonymousId?: string },
-  limit: number,
-): Promise<string[]> {
-  if (who.shopperId === null && who.anonymousId === undefined) return [];
-  // Events of an anonymous browser are stored under its visitor shopper, so "whose views" is a
-  // set of shopper ids: the shopper, the visitors of its linked anonymous ids, and the requesting
-  // browser's visitor. Each id then reads its latest views through events_shopper_idx (a LATERAL
-  // probe, newest first): an OR over shopper_id and anonymous_id made the planner read every view
-  // of the tenant (~150 ms on the demo store), which the storefront's latency budget cannot take.
-  const t = ctx.tenantId;
-  const result = await exec.execute(sql`
-    with ids as (
-      select ${who.shopperId}::uuid as id where ${who.shopperId}::uuid is not null
-      union
-      select s.id from identity_links l
-        join shoppers s on s.tenant_id = l.tenant_id and s.anonymous_id = l.anonymous_id
-        where l.tenant_id = (select ${t}::uuid) and l.shopper_id = ${who.shopperId}::uuid
-      union
-      select s.id from shoppers s
-        where s.tenant_id = (select ${t}::uuid) and s.anonymous_id = ${who.anonymousId ?? null}::text
-    )
-    select v.product_id, max(v.occurred_at) as last
-    from ids cross join lateral (
-      select e.product_id, e.occurred_at from events e
-      where e.tenant_id = (select ${t}::uuid) and e.shopper_id = ids.id
-        and e.type = 'view' and e.product_id is not null
-      order by e.occurred_at desc
-      limit ${limit * 10}
-    ) v
-    group by v.product_id
-    order by last desc
-    limit ${limit}`);
-  return rowsOf<{ product_id: string }>(result).map((r) => r.product_id);
-}
-
-/**
  * The tenant's current embedding space (the one with the most vectors: during an embedder switch
  * the old space answers until the new one covers more of the catalog) and its version, or null.
  */
@@ -154,4 +111,113 @@ export async function getCurrentSpace(
     .orderBy(desc(embeddingSpaces.vectors), embeddingSpaces.space)
     .limit(1);
   return row ? { space: row.space, version: Number(row.version) } : null;
+}
+
+/** One product's latest view (epoch ms) among a set of shopper rows. */
+export interface ViewedAt {
+  productId: string;
+  at: number;
+}
+
+/**
+ * The shopper rows whose views count for `who`: the shopper, the visitors of its linked
+ * anonymous ids, and the requesting browser's visitor (as listRecentViews reads them).
+ */
+export async function listViewerIds(
+  exec: Executor,
+  ctx: Tenant,
+  who: { shopperId: string | null; anonymousId?: string },
+): Promise<string[]> {
+  if (who.shopperId === null && who.anonymousId === undefined) return [];
+  const t = ctx.tenantId;
+  const result = await exec.execute(sql`
+    select ${who.shopperId}::uuid::text as id where ${who.shopperId}::uuid is not null
+    union
+    select s.id::text from identity_links l
+      join shoppers s on s.tenant_id = l.tenant_id and s.anonymous_id = l.anonymous_id
+      where l.tenant_id = (select ${t}::uuid) and l.shopper_id = ${who.shopperId}::uuid
+    union
+    select s.id::text from shoppers s
+      where s.tenant_id = (select ${t}::uuid) and s.anonymous_id = ${who.anonymousId ?? null}::text`);
+  return rowsOf<{ id: string }>(result).map((r) => r.id);
+}
+
+/**
+ * The products the shopper rows `ids` viewed most recently, distinct, newest first, at most
+ * `limit`, with when (the same LATERAL probe through events_shopper_idx as listRecentViews).
+ */
+export async function listViewsOf(
+  exec: Executor,
+  ctx: Tenant,
+  ids: readonly string[],
+  limit: number,
+): Promise<ViewedAt[]> {
+  if (ids.length === 0) return [];
+  const t = ctx.tenantId;
+  const list = sql.join(
+    ids.map((id) => sql`(${id}::uuid)`),
+    sql`, `,
+  );
+  const result = await exec.execute(sql`
+    select v.product_id::text as product_id, max(v.occurred_at) as last
+    from (values ${list}) as ids(id) cross join lateral (
+      select e.product_id, e.occurred_at from events e
+      where e.tenant_id = (select ${t}::uuid) and e.shopper_id = ids.id
+        and e.type = 'view' and e.product_id is not null
+      order by e.occurred_at desc
+      limit ${limit * 10}
+    ) v
+    group by v.product_id
+    order by last desc
+    limit ${limit}`);
+  return rowsOf<{ product_id: string; last: Date | string }>(result).map((r) => ({
+    productId: r.product_id,
+    at: new Date(r.last).getTime(),
+  }));
+}
+
+/** A view event as the recent-views store follows them. */
+export interface ViewEvent {
+  shopperId: string;
+  anonymousId: string | null;
+  productId: string;
+  at: number;
+  /** Epoch ms the server stored it (the poll's cursor). */
+  receivedAt: number;
+}
+
+/**
+ * View events stored after `receivedAfter` and that happened after `occurredAfter` (the index's
+ * range: events_type_time_idx), oldest first, at most `limit`.
+ */
+export async function listViewEventsSince(
+  exec: Executor,
+  ctx: Tenant,
+  occurredAfter: Date,
+  receivedAfter: Date,
+  limit: number,
+): Promise<ViewEvent[]> {
+  const result = await exec.execute(sql`
+    select e.shopper_id::text as shopper_id, e.anonymous_id, e.product_id::text as product_id,
+      e.occurred_at, e.received_at
+    from events e
+    where e.tenant_id = (select ${ctx.tenantId}::uuid) and e.type = 'view'
+      and e.occurred_at > ${occurredAfter.toISOString()}::timestamptz
+      and e.received_at > ${receivedAfter.toISOString()}::timestamptz
+      and e.product_id is not null and e.shopper_id is not null
+    order by e.received_at
+    limit ${limit}`);
+  return rowsOf<{
+    shopper_id: string;
+    anonymous_id: string | null;
+    product_id: string;
+    occurred_at: Date | string;
+    received_at: Date | string;
+  }>(result).map((r) => ({
+    shopperId: r.shopper_id,
+    anonymousId: r.anonymous_id,
+    productId: r.product_id,
+    at: new Date(r.occurred_at).getTime(),
+    receivedAt: new Date(r.received_at).getTime(),
+  }));
 }

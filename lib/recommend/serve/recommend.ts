@@ -4,6 +4,7 @@
  * 41 days", "similar to Y (0.82)", "popular in Germany this week"). Business rules are applied by
  * the caller, after these.
  */
+import { BlendExplainer, type ReasonPart } from '../explain/blend-reasons';
 import { DAY_MS } from '../matrix/interaction-matrix';
 import type { ItemFilter } from '../matrix/rank';
 import type { Ranked } from '../types';
@@ -19,9 +20,16 @@ export type Reason =
       daysSinceLast: number;
     }
   | { type: 'similar'; to: string; similarity: number }
+  /** The shopper's history items that made this one score (item-kNN / EASE), strongest first. */
+  | { type: 'collaborative'; neighbours: { id: string; weight: number }[] }
+  /** A product of the request itself (on screen, cart, visit's views); `position` 1-based. */
+  | { type: 'session'; id: string; position: number }
+  /** Product-vector similarity to a seed (cosine). */
+  | { type: 'content'; to: string; similarity: number }
   | { type: 'bought_together'; with: string; confidence: number; lift: number; together: number }
   | { type: 'trending'; country: string | null; halfLifeDays: number }
-  | { type: 'popular'; windowDays: number }
+  /** `windowDays` null: all-time popularity (the blend's popularity prior). */
+  | { type: 'popular'; windowDays: number | null }
   | { type: 'for_you'; feature: string };
 
 export interface Recommendation {
@@ -29,7 +37,13 @@ export interface Recommendation {
   id: string;
   item: number;
   score: number;
+  /** The primary reason (the largest part of the score when `reasons` is present). */
   reason: Reason;
+  /**
+   * Blended items with explanations on: every reason with its additive part of `score`
+   * (Σ part = score), strongest first.
+   */
+  reasons?: ReasonPart[];
 }
 
 export type ModelQuery =
@@ -83,15 +97,24 @@ export function recommendFromModel(model: ServingModel, q: ModelQuery): Recommen
   }
 }
 
-/** The learned hybrid for a shopper (and/or context); cold shoppers get the popularity components. */
+/**
+ * The learned hybrid for a shopper (and/or context); cold shoppers get the popularity components.
+ * With explanations (`q.explain !== false`) each item carries all its reasons and their parts.
+ */
 export function forYou(model: ServingModel, q: ServeQuery): Recommendation[] {
-  const { ranked, topFeature } = blend(model, q);
-  let seeds: SeedSimilarity | undefined;
-  const seedsOf = () => {
-    seeds ??= new SeedSimilarity(model, q);
-    return seeds;
-  };
-  return listOf(model, ranked, (item, r) => explainFeature(model, q, item, topFeature[r]!, seedsOf));
+  const { ranked, topFeature, parts } = blend(model, q);
+  if (!parts) return listOf(model, ranked, (item, r) => explainFeature(model, q, item, topFeature[r]!));
+  const explainer = new BlendExplainer(model, q, ranked.items, (item) => buyAgainReason(model, q, item));
+  return Array.from(ranked.items, (item, r) => {
+    const reasons = explainer.reasonsOf(item, parts[r]!);
+    return {
+      id: model.a.itemIds[item]!,
+      item,
+      score: ranked.scores[r]!,
+      reason: reasons[0]?.reason ?? explainFeature(model, q, item, topFeature[r]!),
+      reasons,
+    };
+  });
 }
 
 /** Nearest neighbours by item-kNN, then EASE's strongest links when the neighbour list runs short. */
@@ -212,16 +235,17 @@ export function buyAgain(
   exclude?: ItemFilter,
 ): Recommendation[] {
   const ranked = model.buyAgainScores({ shopper, now, k, exclude });
-  return listOf(model, ranked, (item) => buyAgainReason(model, shopper, item, now)!);
+  return listOf(model, ranked, (item) => buyAgainReason(model, { shopper, now }, item)!);
 }
 
 function buyAgainReason(
   model: ServingModel,
-  shopper: number | undefined,
+  q: Pick<ServeQuery, 'shopper' | 'now' | 'without'>,
   item: number,
-  now: number,
 ): Reason | null {
-  const p = model.boughtPair(shopper, item);
+  if (q.without?.has(item)) return null;
+  const now = q.now;
+  const p = model.boughtPair(q.shopper, item);
   if (p < 0) return null;
   const b = model.a.buyAgain;
   const own = b.medianDays[p]!;
@@ -240,26 +264,16 @@ function buyAgainReason(
   };
 }
 
-/** Turns the strongest feature of a blended item into the reason shown for it. */
-function explainFeature(
-  model: ServingModel,
-  q: ServeQuery,
-  item: number,
-  feature: string,
-  seeds: () => SeedSimilarity,
-): Reason {
+/** The reason of a blended item without explanations: its strongest feature, no seed search. */
+function explainFeature(model: ServingModel, q: ServeQuery, item: number, feature: string): Reason {
   if (
     feature === 'buy-again' ||
     feature === 'bought-before' ||
     feature === 'purchases' ||
     feature === 'purchase-recency'
   ) {
-    const r = buyAgainReason(model, q.shopper, item, q.now);
+    const r = buyAgainReason(model, q, item);
     if (r) return r;
-  }
-  if ((feature === 'item-knn' || feature === 'ease') && q.explain !== false) {
-    const seed = seeds().strongest(item);
-    if (seed) return seed;
   }
   if (feature === 'recent-popular')
     return { type: 'popular', windowDays: model.a.popularity.recentWindowDays };
@@ -267,70 +281,6 @@ function explainFeature(
     return { type: 'trending', country: null, halfLifeDays: model.a.popularity.decayedHalfLifeDays };
   }
   return { type: 'for_you', feature };
-}
-
-/**
- * For a request's seeds (context item, cart, then the shopper's history, in that order), the seed
- * most similar to an item by item-kNN in either direction, as a "similar to" reason. Built once
- * per request from the seeds' neighbour rows, so naming the seed of each of ~40 candidates costs
- * one neighbour row each instead of a scan of the whole history per candidate (which was most of
- * a personal request's time). Ties go to the earlier seed.
- */
-class SeedSimilarity {
-  /** Seed → its first position in the seed order. */
-  private readonly order = new Map<number, number>();
-  /** Item → [seed position, similarity] for every seed whose neighbour row holds the item. */
-  private readonly forward = new Map<number, number[]>();
-
-  constructor(
-    private readonly model: ServingModel,
-    q: ServeQuery,
-  ) {
-    const see = (seed: number) => {
-      if (!this.order.has(seed)) this.order.set(seed, this.order.size);
-    };
-    if (q.item !== undefined) see(q.item);
-    for (const c of q.cart ?? []) see(c);
-    const h = model.a.history;
-    if (model.isKnown(q.shopper))
-      for (let p = h.ptr[q.shopper]!; p < h.ptr[q.shopper + 1]!; p++) see(h.items[p]!);
-    const knn = model.a.knn;
-    for (const [seed, pos] of this.order) {
-      if (seed < 0 || seed >= knn.ptr.length - 1) continue;
-      for (let p = knn.ptr[seed]!; p < knn.ptr[seed + 1]!; p++) {
-        const item = knn.items[p]!;
-        const list = this.forward.get(item);
-        if (list) list.push(pos, knn.scores[p]!);
-        else this.forward.set(item, [pos, knn.scores[p]!]);
-      }
-    }
-  }
-
-  strongest(item: number): Reason | null {
-    const sims = new Map<number, number>();
-    const list = this.forward.get(item) ?? [];
-    for (let i = 0; i < list.length; i += 2)
-      sims.set(list[i]!, Math.max(sims.get(list[i]!) ?? 0, list[i + 1]!));
-    const knn = this.model.a.knn;
-    if (item >= 0 && item < knn.ptr.length - 1) {
-      for (let p = knn.ptr[item]!; p < knn.ptr[item + 1]!; p++) {
-        const pos = this.order.get(knn.items[p]!);
-        if (pos !== undefined) sims.set(pos, Math.max(sims.get(pos) ?? 0, knn.scores[p]!));
-      }
-    }
-    let bestPos = -1;
-    let sim = 0;
-    for (const [pos, s] of sims) {
-      if (s > sim || (s === sim && s > 0 && pos < bestPos)) {
-        sim = s;
-        bestPos = pos;
-      }
-    }
-    if (bestPos < 0) return null;
-    let seed = -1;
-    for (const [s, pos] of this.order) if (pos === bestPos) seed = s;
-    return { type: 'similar', to: this.model.a.itemIds[seed]!, similarity: sim };
-  }
 }
 
 function listOf(

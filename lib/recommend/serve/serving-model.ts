@@ -5,6 +5,7 @@
  * because a call never yields.
  */
 import { SparseAccumulator } from '../matrix/accumulator';
+import { HistoryParts } from './history-parts';
 import { DAY_MS } from '../matrix/interaction-matrix';
 import { EMPTY_RANKED, type ItemFilter, rankCandidates } from '../matrix/rank';
 import type { ModelArtefact, RowLists } from '../train/model-artefact';
@@ -27,11 +28,22 @@ export interface ServeQuery {
    */
   content?: (k: number) => Ranked;
   /**
+   * With explanations: the seed (catalog/model item) a content candidate is most similar to and
+   * that cosine similarity, null when unknown. Valid after `content` has run.
+   */
+  contentSeed?: (item: number) => { item: number; similarity: number } | null;
+  /**
    * Whether the reasons will be shown (default true). Without it, blended items keep their
    * feature as the reason and the "similar to" seed is not searched for: that search was most of
    * a personal request's time, spent on text nobody reads.
    */
   explain?: boolean;
+  /**
+   * Items treated as if the shopper had never interacted with them (counterfactual explanations):
+   * skipped as kNN/EASE seeds, as buy-again candidates and by the purchase priors. The model
+   * itself is never changed.
+   */
+  without?: ReadonlySet<number>;
 }
 
 /** Seeds weigh as in the fitted models: history cells are 1 (binary), the context counts 2 for kNN, 1 for EASE. */
@@ -46,6 +58,8 @@ export class ServingModel {
   readonly recentOrder: Int32Array;
   readonly decayedOrder: Int32Array;
   private readonly acc: SparseAccumulator;
+  private readonly historyParts = new HistoryParts();
+  private readonly popularLists = new Map<Int32Array, Map<number, Ranked>>();
 
   constructor(
     readonly a: ModelArtefact,
@@ -89,7 +103,9 @@ export class ServingModel {
     if (s === undefined || s < 0 || s >= b.ptr.length - 1) return EMPTY_RANKED;
     const acc = this.acc;
     acc.reset();
-    for (let p = b.ptr[s]!; p < b.ptr[s + 1]!; p++) acc.add(b.items[p]!, this.buyAgainScoreAt(p, q.now));
+    const without = q.without;
+    for (let p = b.ptr[s]!; p < b.ptr[s + 1]!; p++)
+      if (!without?.has(b.items[p]!)) acc.add(b.items[p]!, this.buyAgainScoreAt(p, q.now));
     return rankCandidates(acc.touched, acc.count, acc.values, q.k, { exclude: q.exclude });
   }
 
@@ -120,8 +136,33 @@ export class ServingModel {
     return Math.exp((n * Math.log(Math.max(own, 1 / 24)) + Math.log(prior)) / (n + 1));
   }
 
-  /** The first k items of a precomputed popularity order that pass `exclude`. */
+  /**
+   * The first k items of a precomputed popularity order that pass `exclude`. Without `exclude` the
+   * answer depends on the model alone: kept per (order, k) and shared, so callers must not mutate it.
+   */
   popular(order: Int32Array, scores: Float32Array, k: number, exclude?: ItemFilter): Ranked {
+    if (exclude) return this.popularFiltered(order, scores, k, exclude);
+    let byK = this.popularLists.get(order);
+    if (!byK) {
+      byK = new Map();
+      this.popularLists.set(order, byK);
+    }
+    let ranked = byK.get(k);
+    if (!ranked) {
+      ranked = this.popularFiltered(order, scores, k, undefined);
+      // k comes from requests (k × overfetch): a handful of values in practice, bounded anyway.
+      if (byK.size >= 64) byK.clear();
+      byK.set(k, ranked);
+    }
+    return ranked;
+  }
+
+  private popularFiltered(
+    order: Int32Array,
+    scores: Float32Array,
+    k: number,
+    exclude: ItemFilter | undefined,
+  ): Ranked {
     const items: number[] = [];
     for (let r = 0; r < order.length && items.length < k; r++) {
       const item = order[r]!;
@@ -147,14 +188,29 @@ export class ServingModel {
 
   private spread(lists: RowLists, q: ServeQuery, contextWeight: number, minScore: number): Ranked {
     const acc = this.acc;
-    acc.reset();
     const add = (seed: number, w: number) => {
       for (let p = lists.ptr[seed]!; p < lists.ptr[seed + 1]!; p++)
         acc.add(lists.items[p]!, w * lists.scores[p]!);
     };
     const h = this.a.history;
-    if (this.isKnown(q.shopper))
-      for (let p = h.ptr[q.shopper]!; p < h.ptr[q.shopper + 1]!; p++) add(h.items[p]!, 1);
+    const without = q.without;
+    const shopper = q.shopper;
+    if (!this.isKnown(shopper)) acc.reset();
+    else if (without) {
+      acc.reset();
+      for (let p = h.ptr[shopper]!; p < h.ptr[shopper + 1]!; p++)
+        if (!without.has(h.items[p]!)) add(h.items[p]!, 1);
+    } else {
+      // The history part depends on the model alone: summed once per shopper, then restored in the
+      // same order (same touched order, same float sums) before the request's context is added.
+      const memo = this.historyParts.get(lists, shopper);
+      if (memo) memo.restoreInto(acc);
+      else {
+        acc.reset();
+        for (let p = h.ptr[shopper]!; p < h.ptr[shopper + 1]!; p++) add(h.items[p]!, 1);
+        this.historyParts.set(lists, shopper, acc);
+      }
+    }
     const inRange = (i: number) => i >= 0 && i < this.nItems;
     if (q.item !== undefined && inRange(q.item)) add(q.item, contextWeight);
     if (q.cart) for (const i of q.cart) if (inRange(i)) add(i, contextWeight);

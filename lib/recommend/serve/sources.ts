@@ -3,7 +3,7 @@
  * indexes (which equal model indexes for the model's items). Reasons are converted here from the
  * serving model's records to the explanation model shared with the preview and the API.
  */
-import type { Reason } from '../explain/reasons';
+import { type Reason, type ReasonDraft, withContributions } from '../explain/reasons';
 import type { Candidate } from '../rules/apply';
 import type { CandidateSource } from '../scenarios';
 import type { ServingCatalog } from './catalog-cache';
@@ -43,6 +43,11 @@ export interface SourceInput {
   content: ContentVectors | null;
   /** Whether the answer shows reasons: naming a "similar to" seed is skipped otherwise. */
   explain: boolean;
+  /**
+   * Model items the shopper's history is read without (counterfactual explanations): not seeds of
+   * the collaborative, content or buy-again parts. Absent for live requests.
+   */
+  without?: ReadonlySet<number>;
 }
 
 /** The step's candidates, best first; [] when the step cannot answer this request. */
@@ -67,10 +72,11 @@ export function candidatesFrom(source: CandidateSource, q: SourceInput): Candida
           cart: [...q.cart, ...q.recent.slice(0, SESSION_VIEWS)]
             .map(inModel)
             .filter((i): i is number => i !== undefined),
-          content: contentComponent(q, source === 'hybrid', m.nItems),
+          ...contentComponent(q, source === 'hybrid', m.nItems),
           now: q.now,
           k: q.k,
           explain: q.explain,
+          without: q.without,
         }),
       );
     case 'popular_country':
@@ -100,7 +106,8 @@ export function candidatesFrom(source: CandidateSource, q: SourceInput): Candida
     case 'fbt':
       return fromModel(q, boughtTogether(m, context, q.k));
     case 'buy_again':
-      return q.shopper === undefined ? [] : fromModel(q, buyAgain(m, q.shopper, q.now, q.k));
+      // A removed purchase is no repeat candidate (the counterfactual's "never bought").
+      return q.shopper === undefined ? [] : fromModel(q, buyAgain(m, q.shopper, q.now, q.k, q.without));
     default:
       return [];
   }
@@ -140,7 +147,19 @@ function bestSellers(q: SourceInput, source: CandidateSource): Candidate[] {
 }
 
 function fromModel(q: SourceInput, recs: Recommendation[]): Candidate[] {
-  return recs.map((r) => candidate(q, r.item, r.score, r.reason));
+  return recs.map((r) =>
+    r.reasons && r.reasons.length > 0
+      ? {
+          item: r.item,
+          score: r.score,
+          // The parts are the blend's additive terms: shares that sum to 1 (withContributions).
+          reasons: withContributions(
+            r.reasons.map((p) => toDraft(q.catalog, p.reason)),
+            r.reasons.map((p) => p.part),
+          ),
+        }
+      : candidate(q, r.item, r.score, r.reason),
+  );
 }
 
 function candidate(q: SourceInput, item: number, score: number, reason: ModelReason): Candidate {
@@ -149,7 +168,15 @@ function candidate(q: SourceInput, item: number, score: number, reason: ModelRea
 
 /** The serving model's reason as the shared explanation record (the whole score: contribution 1). */
 export function toReason(catalog: ServingCatalog, r: ModelReason): Reason {
-  const index = (id: string) => catalog.facts.itemIndex.get(id) ?? -1;
+  // toDraft returns a new object: completing it in place spares a copy per candidate.
+  const reason = toDraft(catalog, r) as Reason;
+  reason.contribution = 1;
+  return reason;
+}
+
+/** The serving model's reason as an explanation draft, product ids turned into catalog indexes. */
+export function toDraft(catalog: ServingCatalog, r: ModelReason): ReasonDraft {
+  const index = catalog.facts.itemIndex;
   switch (r.type) {
     case 'buy_again':
       return {
@@ -157,35 +184,37 @@ export function toReason(catalog: ServingCatalog, r: ModelReason): Reason {
         count: r.count,
         medianIntervalDays: r.medianIntervalDays,
         daysSinceLast: r.daysSinceLast,
-        contribution: 1,
       };
     case 'similar':
+      return { kind: 'collaborative', neighbours: [{ item: index.get(r.to) ?? -1, weight: r.similarity }] };
+    case 'collaborative':
       return {
         kind: 'collaborative',
-        neighbours: [{ item: index(r.to), weight: r.similarity }],
-        contribution: 1,
+        neighbours: r.neighbours.map((n) => ({ item: index.get(n.id) ?? -1, weight: n.weight })),
       };
+    case 'session':
+      return { kind: 'session', item: index.get(r.id) ?? -1, position: r.position };
+    case 'content':
+      return { kind: 'content', similarTo: index.get(r.to) ?? -1, similarity: r.similarity };
     case 'bought_together':
       return {
         kind: 'bought_together',
-        with: index(r.with),
+        with: index.get(r.with) ?? -1,
         lift: r.lift,
         confidence: r.confidence,
-        contribution: 1,
       };
     case 'trending':
       return r.country === null
-        ? { kind: 'popular', scope: 'global', windowDays: Math.round(r.halfLifeDays), contribution: 1 }
+        ? { kind: 'popular', scope: 'global', windowDays: Math.round(r.halfLifeDays) }
         : {
             kind: 'popular',
             scope: 'country',
             scopeValue: r.country,
             windowDays: Math.round(r.halfLifeDays),
-            contribution: 1,
           };
     case 'popular':
-      return { kind: 'popular', scope: 'global', windowDays: r.windowDays, contribution: 1 };
+      return { kind: 'popular', scope: 'global', windowDays: r.windowDays };
     case 'for_you':
-      return { kind: 'collaborative', neighbours: [], contribution: 1 };
+      return { kind: 'collaborative', neighbours: [] };
   }
 }

@@ -10,7 +10,13 @@ export const MAIN_PATH = '/tailor.js';
 /** Attribute that marks a widget slot; its value is the placement key. */
 export const MARKER_ATTR = 'data-tailor-placement';
 /** localStorage / sessionStorage keys; every key starts with `tailor.` so withdrawal can find them. */
-export const STORAGE = { aid: 'tailor.aid', recent: 'tailor.recent', queue: 'tailor.q' } as const;
+/** `why`: the store shows a reason line under each item (learned from the last answer). */
+export const STORAGE = {
+  aid: 'tailor.aid',
+  recent: 'tailor.recent',
+  queue: 'tailor.q',
+  why: 'tailor.why',
+} as const;
 /**
  * The optional inline queue stub, byte for byte (its CSP hash is computed from this text).
  * Commands called before t.js loads wait in `tailor.q`.

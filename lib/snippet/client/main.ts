@@ -16,6 +16,8 @@ interface Stub {
   (...args: unknown[]): void;
   q?: ArrayLike<unknown>[];
   o?: { k: string; a: string; c: boolean };
+  /** The page's explicit consent choice, read by the ads bundle (tailor-ads.js). */
+  c?: Partial<Consent> | null;
 }
 type TcfApi = (cmd: string, version: number, cb: (d: TcData, ok: boolean) => void) => void;
 const w = window as unknown as { tailor?: Stub; __tcfapi?: TcfApi };
@@ -32,6 +34,8 @@ function start(stub: Stub, cfg: NonNullable<Stub['o']>): void {
   let aid: string | null = null;
   let customerId: string | null = null;
   let viewed = false;
+  // Whether the store shows a reason line: learned from answers, kept only where storing is allowed.
+  let why = false;
   const locale = normalizeLocale(document.documentElement.lang) ?? normalizeLocale(nav.language);
   const queue = createTransport(cfg.a, cfg.k);
 
@@ -44,6 +48,7 @@ function start(stub: Stub, cfg: NonNullable<Stub['o']>): void {
       gpc: nav.globalPrivacyControl === true,
     });
     if (mayStore(consent)) {
+      why = why || readJson<boolean>('localStorage', STORAGE.why, false);
       aid = readJson<string | null>('localStorage', STORAGE.aid, null);
       if (!aid) {
         aid = randomId();
@@ -73,6 +78,7 @@ function start(stub: Stub, cfg: NonNullable<Stub['o']>): void {
   const loaded = new Set<HTMLElement>();
   const load = (host: HTMLElement) => {
     loaded.add(host);
+    const asked = why;
     const placement = host.getAttribute(MARKER_ATTR) ?? '';
     const recent =
       consent.personalization && aid ? readJson<string[]>('localStorage', STORAGE.recent, []) : [];
@@ -84,11 +90,19 @@ function start(stub: Stub, cfg: NonNullable<Stub['o']>): void {
       cart: splitIds(host.dataset.cart),
       visitor: consent.personalization && aid ? aid : undefined,
       recent,
+      explain: asked,
     });
     fetch(url, { credentials: 'omit' })
       .then((r) => (r.ok ? (r.json() as Promise<RecsResponse>) : Promise.reject(r.status)))
       .then((data) => {
         if (!data.items?.length) return collapse(host, 'empty');
+        const on = data.widget?.theme?.reasons === true;
+        if (on !== why) {
+          why = on;
+          if (mayStore(consent)) writeJson('localStorage', STORAGE.why, on);
+        }
+        // The store turned the reason line on since this page last asked: ask again, with reasons.
+        if (on && !asked) return load(host);
         const variant = data.variant;
         const section = renderWidget(host, data, locale, (productId) =>
           track('rec_click', { productId, placement, variant }),
@@ -140,7 +154,7 @@ function start(stub: Stub, cfg: NonNullable<Stub['o']>): void {
       // Kept in memory only; buildEvents attaches it only with analytics consent.
       customerId = a === undefined || a === null || a === '' ? null : String(a);
     } else if (cmd === 'consent' && a && typeof a === 'object') {
-      explicit = a as Partial<Consent>;
+      explicit = api.c = a as Partial<Consent>;
       applyConsent();
     } else if (cmd === 'refresh') {
       scan(true);

@@ -13,6 +13,8 @@ export interface Theme {
   background?: string;
   font?: string;
   radius?: number;
+  /** Show the strongest reason as a short line under each title. */
+  reasons?: boolean;
 }
 
 /** Reserved height per layout before anything loads, in px (overridden by data-height). */
@@ -33,6 +35,7 @@ a:hover .t{text-decoration:underline}
 a:focus-visible,button:focus-visible{outline:2px solid var(--t-accent,#1f6feb);outline-offset:2px}
 img{width:100%;height:auto;aspect-ratio:1;object-fit:cover;border-radius:var(--t-radius,8px);background:#8881}
 .p{color:var(--t-accent,#1f6feb);font-weight:600}
+.r{font-size:.85em;opacity:.75}
 .nav{display:flex;gap:8px;justify-content:flex-end;margin-top:6px}
 button{font:inherit;border:1px solid currentColor;background:none;color:inherit;border-radius:var(--t-radius,8px);min-width:32px;min-height:32px;cursor:pointer}`;
 

@@ -22,6 +22,13 @@ describe('normalizeLocale', () => {
 
 describe('recommendationsUrl', () => {
   const api = 'https://app.example';
+  it('asks for reasons only when the store shows the why line', () => {
+    const base = { key: 'pk_1', placement: 'home' };
+    expect(new URL(recommendationsUrl(api, { ...base, explain: true })).searchParams.get('explain')).toBe(
+      '1',
+    );
+    expect(new URL(recommendationsUrl(api, base)).searchParams.has('explain')).toBe(false);
+  });
   it('builds a non-personal request without visitor and recent', () => {
     const u = new URL(
       recommendationsUrl(api, {

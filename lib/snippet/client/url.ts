@@ -28,6 +28,8 @@ export interface RecsQuery {
   cart?: string[];
   visitor?: string;
   recent?: string[];
+  /** Ask for each item's reasons (the store shows a "why" line). */
+  explain?: boolean;
 }
 
 /** `<api>/api/v1/recommendations?…`; empty optional parameters are left out. */
@@ -36,6 +38,7 @@ export function recommendationsUrl(api: string, q: RecsQuery): string {
   if (q.locale) p.set('locale', q.locale);
   if (q.item) p.set('item', q.item);
   if (q.cart?.length) p.set('cart', q.cart.join(','));
+  if (q.explain) p.set('explain', '1');
   if (q.visitor) {
     p.set('visitor', q.visitor);
     if (q.recent?.length) p.set('recent', q.recent.slice(0, 20).join(','));

@@ -10,6 +10,8 @@ export interface RecItem {
   price?: { amountMinor: number; currency: string } | null;
   url: string;
   imageUrl?: string | null;
+  /** With `explain=1`: localized reasons and their shares of the score. */
+  reasons?: { kind: string; text: string; contribution: number }[];
 }
 
 /** The recommendations API answer (fields the widget reads). */
@@ -74,6 +76,8 @@ export function renderWidget(
       );
     }
     a.append(el('span', { class: 't' }, item.title));
+    const why = w?.theme?.reasons ? strongest(item.reasons) : undefined;
+    if (why) a.append(el('span', { class: 'r' }, why));
     if (item.price)
       a.append(el('span', { class: 'p' }, formatPrice(item.price.amountMinor, item.price.currency, locale)));
     a.addEventListener('click', () => onClick(item.externalId));
@@ -85,6 +89,13 @@ export function renderWidget(
   if (layout === 'carousel') section.append(carouselNav(list));
   root.append(section);
   return section;
+}
+
+/** The text of the reason that added most to the score (a one-line "why"); none took away. */
+function strongest(reasons: RecItem['reasons']): string | undefined {
+  let best: NonNullable<RecItem['reasons']>[number] | undefined;
+  for (const r of reasons ?? []) if (r.contribution > (best?.contribution ?? 0)) best = r;
+  return best?.text;
 }
 
 function carouselNav(list: HTMLElement): HTMLElement {

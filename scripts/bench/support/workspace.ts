@@ -201,7 +201,11 @@ export async function lastOrderAt(db: Db, tenantId: string): Promise<Date | null
   return row?.at ? new Date(row.at) : null;
 }
 
-/** Shoppers with the most paid orders (external ids) and the best-selling products (external ids). */
+/**
+ * Shoppers with the most paid orders (external ids) and the best-selling products (external ids).
+ * Shoppers who refused personalization are left out: they get non-personal answers (the demo
+ * seeds consent decisions, and about a quarter refuse), so they would not measure the personal path.
+ */
 export async function probeIds(
   db: Db,
   tenantId: string,
@@ -212,6 +216,8 @@ export async function probeIds(
       select s.external_id as id from shoppers s join orders o
         on o.tenant_id = s.tenant_id and o.shopper_id = s.id and o.status = 'paid'
       where s.tenant_id = ${tenantId} and s.external_id is not null
+        and not exists (select 1 from consent_state c where c.tenant_id = s.tenant_id
+          and c.shopper_id = s.id and c.purpose = 'personalization' and not c.granted)
       group by s.external_id order by count(*) desc, s.external_id limit ${n}`),
   ).map((r) => r.id);
   const items = rowsOf<{ id: string }>(

@@ -82,6 +82,7 @@ export default async function InstallPage({ params }: { params: Promise<{ tenant
                 background: t.background ?? '',
                 font: t.font ?? '',
                 radius: t.radius === undefined ? '' : String(t.radius),
+                reasons: t.reasons === true,
                 defaultTitle: settings.defaultTitle ?? '',
                 productUrlTemplate: settings.productUrlTemplate,
               }}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DriftAlert } from '@/components/model-cards/drift-alert';
 import { TrainJobProgress } from '@/components/model-quality/train-progress';
 import { KindSection } from '@/components/predictions/kind-section';
 import { ListsCard } from '@/components/predictions/lists-card';
@@ -66,6 +67,7 @@ export default async function PredictionsPage({ params }: { params: Promise<{ te
         }
         actions={canRun && !noData ? <TrainPredictionsButton slug={slug} /> : undefined}
       />
+      <DriftAlert slug={slug} ctx={ctx} />
       <div className="space-y-6">
         {job && (jobActive || job.status === 'failed' || models.length === 0) ? (
           <Card title="Training">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { CounterfactualCard } from '@/components/preview/counterfactual-card';
 import { ContextSummary, FoundProducts, ShopperLinks } from '@/components/preview/pickers';
 import { PreviewForm } from '@/components/preview/preview-form';
 import { parsePreviewQuery } from '@/components/preview/present';
@@ -43,7 +44,7 @@ export default async function PreviewPage({
   const header = (
     <PageHeader
       title="Preview"
-      description="See what a shopper is recommended in every scenario, with the score and the reasons behind each product: pick a customer, a product on screen and a cart. Similar items need a product on screen; frequently bought together needs a product or a cart."
+      description="See what a shopper is recommended in every scenario, with the score and every reason behind each product with its share of the score: pick a customer, a product on screen and a cart. For a customer, see how their list would change without each of their latest interactions. Similar items need a product on screen; frequently bought together needs a product or a cart."
     />
   );
 
@@ -124,6 +125,14 @@ export default async function PreviewPage({
             <ScenarioCard key={s.id} slug={slug} scenario={s} locale="en" contentLocale={query.locale} />
           ))}
         </div>
+        {preview.counterfactual ? (
+          <CounterfactualCard
+            slug={slug}
+            report={preview.counterfactual}
+            locale="en"
+            contentLocale={query.locale}
+          />
+        ) : null}
       </div>
     </>
   );

@@ -1,0 +1,142 @@
+/** German copy (formal "Sie", as German shops address customers). Nouns keep their capitals. */
+import type { PhraseTable } from './types';
+
+export const de: PhraseTable = {
+  short: [
+    { msg: '{title}', needs: ['title'], weight: 2 },
+    { msg: '{title} – {price}', needs: ['title', 'price'], weight: 2 },
+    { msg: '{discount} auf {title}', needs: ['discount', 'title'], weight: 3 },
+    { msg: 'Jetzt {discount} sparen', needs: ['discount'], weight: 2 },
+    { msg: 'Jetzt {price} statt {compareAt}', needs: ['price', 'compareAt'], weight: 2 },
+    { msg: '{title} entdecken', needs: ['title'] },
+    { msg: '{title} für {price}', needs: ['title', 'price'] },
+    { msg: '{Category} von {brand}', needs: ['category', 'brand'] },
+    { msg: 'Entdecken Sie {brand}', needs: ['brand'] },
+    { msg: '{Category} bei {store}', needs: ['category', 'store'] },
+    {
+      msg: '{band, select, premium {Hochwertige {Category}} budget {{Category} zum kleinen Preis} other {{Category} zum Verlieben}}',
+      needs: ['category'],
+    },
+    { msg: 'Für Fans von {Interest}', needs: ['interest'] },
+    { msg: 'Für Sie ausgewählt: {title}', needs: ['title'] },
+    { msg: '{count, plural, one {Unser Tipp für Sie} other {Unsere Tipps für Sie}}' },
+    { msg: 'Jetzt bei {store} shoppen', needs: ['store'] },
+    { msg: 'Finden Sie Ihren Favoriten' },
+    {
+      msg: '{rfm, select, lapsed {Wir vermissen Sie} loyal {Danke für Ihre Treue} other {Schön, Sie wiederzusehen}}',
+      for: ['reengagement'],
+      weight: 3,
+    },
+    { msg: 'Zurück zu {store}', needs: ['store'], for: ['reengagement'], weight: 2 },
+    { msg: 'Willkommen zurück', for: ['reengagement'], weight: 2 },
+    { msg: 'Neu: {title}', needs: ['title'], for: ['launch'], weight: 3 },
+    { msg: 'Frisch eingetroffen: {title}', needs: ['title'], for: ['launch'], weight: 2 },
+    { msg: 'Neu von {brand}', needs: ['brand'], for: ['launch'], weight: 2 },
+    { msg: 'Neuheiten: {Category}', needs: ['category'], for: ['launch'], weight: 2 },
+    {
+      msg: '{v, select, 0 {Unser Tipp: {title}} 1 {Im Fokus: {title}} 2 {Nur für Sie: {title}} other {Einen Blick wert: {title}}}',
+      needs: ['title'],
+      variants: 4,
+    },
+    {
+      msg: '{v, select, 0 {{Category} entdecken} 1 {{Category} für jeden Tag} other {Neue Ideen: {Category}}}',
+      needs: ['category'],
+      variants: 3,
+    },
+    {
+      msg: '{v, select, 0 {Etwas für Sie} 1 {Ihr Stil, Ihre Wahl} other {Passend zu Ihrem Stil}}',
+      variants: 3,
+    },
+    {
+      msg: '{v, select, 0 {Willkommen zurück: {title}} 1 {Schön, dass Sie da sind} other {Schauen Sie wieder vorbei}}',
+      needs: ['title'],
+      for: ['reengagement'],
+      variants: 3,
+      weight: 2,
+    },
+    {
+      msg: '{v, select, 0 {Neu im Sortiment: {title}} 1 {Ab sofort: {title}} other {Jetzt neu: {title}}}',
+      needs: ['title'],
+      for: ['launch'],
+      variants: 3,
+      weight: 2,
+    },
+  ],
+  long: [
+    { msg: 'Entdecken Sie {title} für {price}.', needs: ['title', 'price'], weight: 2 },
+    {
+      msg: '{title} jetzt für {price} statt {compareAt}. Sie sparen {discount}.',
+      needs: ['title', 'price', 'compareAt', 'discount'],
+      weight: 3,
+    },
+    {
+      msg: 'Sparen Sie {discount} auf {title} und bestellen Sie noch heute.',
+      needs: ['discount', 'title'],
+      weight: 2,
+    },
+    { msg: 'Stöbern Sie in unseren {Category} und finden Sie Ihren Stil.', needs: ['category'] },
+    {
+      msg: '{band, select, premium {Hochwertige {Category} für alle, die Wert auf Stil legen.} budget {{Category} zum kleinen Preis, die sich sehen lassen können.} other {{Category} für jeden Tag, mit Sorgfalt ausgewählt.}}',
+      needs: ['category'],
+    },
+    {
+      msg: 'Shoppen Sie {brand} bei {store} und finden Sie Ihr neues Lieblingsstück.',
+      needs: ['brand', 'store'],
+    },
+    { msg: 'Gönnen Sie sich {title} von {brand}.', needs: ['title', 'brand'] },
+    { msg: '{title} für {price} – jetzt online bestellen.', needs: ['title', 'price'] },
+    { msg: 'Eine schöne Wahl für alle, die {Interest} lieben.', needs: ['interest'] },
+    {
+      msg: 'Entdecken Sie {count, plural, one {unseren Tipp} other {unsere Tipps}} für Sie bei {store}.',
+      needs: ['store'],
+    },
+    { msg: 'Schauen Sie sich an, was wir für Sie ausgesucht haben.' },
+    {
+      msg: '{rfm, select, lapsed {Es ist eine Weile her – wir haben etwas für Sie ausgesucht.} loyal {Danke, dass Sie bei uns einkaufen. Das könnte Ihnen gefallen.} other {Willkommen zurück! Sehen Sie sich unsere Auswahl für Sie an.}}',
+      for: ['reengagement'],
+      weight: 3,
+    },
+    {
+      msg: 'Kommen Sie zurück zu {store} und entdecken Sie {title}.',
+      needs: ['store', 'title'],
+      for: ['reengagement'],
+      weight: 2,
+    },
+    {
+      msg: 'Frisch eingetroffen: {title}, jetzt erhältlich für {price}.',
+      needs: ['title', 'price'],
+      for: ['launch'],
+      weight: 3,
+    },
+    { msg: 'Ganz neu von {brand}: {title}.', needs: ['title', 'brand'], for: ['launch'], weight: 2 },
+    {
+      msg: 'Neue {Category} sind da. Entdecken Sie sie als Erste.',
+      needs: ['category'],
+      for: ['launch'],
+      weight: 2,
+    },
+    {
+      msg: '{v, select, 0 {Holen Sie sich {title} für {price}.} 1 {Bestellen Sie {title} noch heute für {price}.} other {{title} für {price} – Ihr neues Lieblingsstück.}}',
+      needs: ['title', 'price'],
+      variants: 3,
+    },
+    {
+      msg: '{v, select, 0 {Finden Sie Ihren neuen Favoriten unter unseren {Category}.} 1 {Unsere {Category}, ausgewählt für Ihren Stil.} other {Sehen Sie, was bei {Category} auf Sie wartet.}}',
+      needs: ['category'],
+      variants: 3,
+    },
+  ],
+  cta: [
+    {
+      msg: '{objective, select, launch {Jetzt entdecken} reengagement {Jetzt ansehen} other {Jetzt shoppen}}',
+      weight: 2,
+    },
+    { msg: 'Jetzt kaufen' },
+    { msg: 'Zum Produkt', needs: ['title'] },
+    { msg: 'Jetzt bestellen', needs: ['price'] },
+    { msg: 'Mehr entdecken' },
+    { msg: 'Mehr erfahren' },
+  ],
+  withTerm: ['{text} – {term}', '{term}: {text}'],
+  sentenceGap: ' ',
+};
