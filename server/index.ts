@@ -13,6 +13,7 @@ import { flushEventCounters } from '@/lib/events/counters';
 import { getEnv } from '@/lib/env';
 import { ensureAuthSecret } from '@/lib/env-secret';
 import { log } from '@/lib/log';
+import { watchEventLoop } from '@/lib/loop-watch';
 import { tryFastPath } from './fast-path';
 import { bootstrapData } from './bootstrap';
 
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  watchEventLoop();
   const shown = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
   console.log(
     `\n  Tailor is running at http://${shown}:${env.PORT}  (${dev ? 'development' : 'production'}, database: ${env.databaseDriver}, ready in ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,

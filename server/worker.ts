@@ -8,6 +8,7 @@ import { getEnv } from '@/lib/env';
 import { startJobWorker, stopJobRunner } from '@/lib/jobs/start';
 import { listJobTypes } from '@/lib/jobs/registry';
 import { log } from '@/lib/log';
+import { watchEventLoop } from '@/lib/loop-watch';
 
 async function main(): Promise<void> {
   const env = getEnv();
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   }
   await getDbHandle(); // connects and applies pending migrations (serialized across processes)
   await startJobWorker();
+  watchEventLoop(); // a stall here delays lease heartbeats: worth a warning
   console.log(`\n  Tailor worker ${process.pid} is running jobs: ${listJobTypes().join(', ')}\n`);
 
   let stopping = false;

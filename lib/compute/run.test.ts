@@ -103,6 +103,44 @@ describe('compute tasks on a worker thread', () => {
     expect({ ...there, durationMs: 0 }).toEqual({ ...here, durationMs: 0 });
   });
 
+  it('recommend.fit serializes the same model as this thread, with its figures', {
+    timeout: 120_000,
+  }, async () => {
+    const data = syntheticStore();
+    const input = { data, asOf: STORE_CUTOFF };
+    const there = await runTaskOffThread('recommend.fit', input);
+    const here = await runTaskHere('recommend.fit', input);
+    expect(there.bytes).toBeInstanceOf(Uint8Array);
+    expect(there.bytes.byteLength).toBeGreaterThan(0);
+    expect(Buffer.from(there.bytes).equals(Buffer.from(here.bytes))).toBe(true);
+    expect(there.weights).toEqual(here.weights);
+    expect(there.metrics.validationNdcg).toBe(here.metrics.validationNdcg);
+    expect(there.metrics.validationNdcg).toBeGreaterThan(0);
+    expect(there.asOf).toBe(STORE_CUTOFF);
+  });
+
+  it('recommend.evaluate reports each model and gives the table this thread gives', {
+    timeout: 120_000,
+  }, async () => {
+    const input = {
+      dataset: syntheticStore(),
+      cutoff: STORE_CUTOFF,
+      protocol: 'all' as const,
+      vectors: null,
+      bootstrap: { resamples: 50 },
+    };
+    const steps: string[] = [];
+    const there = await runTaskOffThread('recommend.evaluate', input, (name) => steps.push(name));
+    const here = await runTaskHere('recommend.evaluate', input);
+    expect(steps).toEqual(there.evaluation.rows.map((r) => r.model));
+    expect(steps).toContain('hybrid');
+    expect(there.evaluation.rows.map((r) => [r.model, r.metrics])).toEqual(
+      here.evaluation.rows.map((r) => [r.model, r.metrics]),
+    );
+    expect(there.evaluation.rows.every((r) => r.shopperScores === undefined)).toBe(true);
+    expect(there.margin).toEqual(here.margin);
+  });
+
   it('brings an empty split back as EmptySplitError', { timeout: 120_000 }, async () => {
     const data = syntheticStore();
     const n = data.itemIds.length;

@@ -12,6 +12,10 @@ export const TASKS = {
   /** The recommendation fairness report: fit before the cutoff, re-rank, measure (fairness.recommendations). */
   'fairness.recommendations': () =>
     import('@/lib/fairness/recommendations/measure-task').then((m) => m.measureFairnessTask),
+  /** Fit the workspace's recommendation model and serialize it (recommend.train). */
+  'recommend.fit': () => import('@/lib/recommend/train/fit-task').then((m) => m.fitModelTask),
+  /** Offline evaluation of the baselines and the hybrid at a cutoff (recommend.evaluate, tailor evaluate). */
+  'recommend.evaluate': () => import('@/lib/recommend/evaluation-task').then((m) => m.evaluateTask),
   /** Today's population of each live prediction model against its card (predict.drift). */
   'predict.drift': () => import('@/lib/predict/drift/measure').then((m) => m.measureDrift),
 } as const;

@@ -130,6 +130,10 @@ export class JobExecution {
     return this.row.id;
   }
 
+  get jobType(): string {
+    return this.row.type;
+  }
+
   /** Stops the attempt from outside: the handler's signal aborts with this reason. */
   abort(reason: AbortReason): void {
     if (!this.controller.signal.aborted) this.controller.abort(new JobAbortError(reason));

@@ -41,6 +41,13 @@ export function abortLocalJob(jobId: string): void {
   for (const r of runners) r.abortJob(jobId);
 }
 
+/** The types of the jobs this process is executing now, for diagnostics (lib/loop-watch.ts). */
+export function localRunningJobTypes(): string[] {
+  const types: string[] = [];
+  for (const r of runners) types.push(...r.runningTypes());
+  return types;
+}
+
 /**
  * Executes jobs from the jobs table: a poll loop that reaps dead leases, enqueues due schedules
  * and claims runnable jobs up to its concurrency. The in-process mode is exactly this; the pg-boss
@@ -83,6 +90,10 @@ export class JobRunner {
 
   get activeCount(): number {
     return this.executions.size;
+  }
+
+  runningTypes(): string[] {
+    return [...this.executions.values()].map((e) => e.jobType);
   }
 
   start(): void {

@@ -4,31 +4,15 @@
  * measure the hybrid's margin over the best baseline.
  */
 import type { Executor } from '@/db/client';
+import { runTask } from '@/lib/compute/run';
 import { AppError } from '@/lib/errors';
 import type { TenantContext } from '@/lib/tenant/context';
-import { createBaselines } from './baselines';
 import { loadDataset } from './data/load';
 import { loadItemVectors } from './data/vectors';
-import { type Margin, marginOverBest } from './eval/compare';
-import { EmptySplitError, type Evaluation, evaluate } from './eval/evaluate';
+import type { Margin } from './eval/compare';
+import { EmptySplitError, type Evaluation } from './eval/evaluate';
 import type { BootstrapOptions } from './eval/metrics';
 import type { Protocol } from './eval/split';
-import { createHybrid } from './hybrid-default';
-import type { Recommender } from './types';
-
-export interface ModelSetOptions {
-  protocol: Protocol;
-  /** Product vectors by item index (content component of the hybrid), when the catalog is embedded. */
-  vectors?: ReadonlyArray<Float32Array | null> | null;
-}
-
-/** The baselines of the issue, then `hybrid`: what every evaluation reports. */
-export function evaluationModels(opts: ModelSetOptions): Recommender[] {
-  return [
-    ...createBaselines({ protocol: opts.protocol }),
-    createHybrid({ protocol: opts.protocol, ...(opts.vectors ? { vectors: opts.vectors } : {}) }),
-  ];
-}
 
 export interface WorkspaceEvaluationOptions {
   cutoff: Date;
@@ -65,16 +49,11 @@ export async function evaluateWorkspace(
   if (n === 0) throw new AppError('bad_request', 'The workspace has no orders or events to evaluate on.');
   const vectors = await loadItemVectors(exec, ctx, dataset.itemIds);
   try {
-    const evaluation = await evaluate(dataset, {
-      cutoff: opts.cutoff,
-      protocol: opts.protocol,
-      models: evaluationModels({ protocol: opts.protocol, vectors }),
-      bootstrap: opts.bootstrap,
-      keepShopperScores: true,
-      onModel: (name) => opts.onStep?.(name),
-    });
-    const margin = marginOverBest(evaluation, 'hybrid', 'ndcg10', opts.bootstrap);
-    for (const row of evaluation.rows) delete row.shopperScores;
+    const { evaluation, margin } = await runTask(
+      'recommend.evaluate',
+      { dataset, cutoff: opts.cutoff.getTime(), protocol: opts.protocol, vectors, bootstrap: opts.bootstrap },
+      (name) => opts.onStep?.(name),
+    );
     return { evaluation, margin, data: span };
   } catch (e) {
     if (!(e instanceof EmptySplitError)) throw e;

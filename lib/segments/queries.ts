@@ -3,7 +3,7 @@
  * `shoppers s left join shopper_profiles p` (the shopper-list convention) with
  * `s.tenant_id = <tenant>` always, and a compiled rule condition over those aliases.
  */
-import { type SQL, and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '@/db/client';
 import { segmentSizes, segments } from '@/db/schema';
 import { type TenantContext, tenantFilter } from '@/lib/tenant/context';
@@ -83,6 +83,22 @@ export async function upsertSegmentSize(
       target: [segmentSizes.tenantId, segmentSizes.segmentId, segmentSizes.day],
       set: { size },
     });
+}
+
+/**
+ * The newest stored size of each of the tenant's segments (segment id → size). One indexed read,
+ * for pickers that cannot afford a live count per segment.
+ */
+export async function latestSegmentSizes(exec: Executor, ctx: Tenant): Promise<Map<string, number>> {
+  const rows = await exec
+    .selectDistinctOn([segmentSizes.segmentId], {
+      segmentId: segmentSizes.segmentId,
+      size: segmentSizes.size,
+    })
+    .from(segmentSizes)
+    .where(tenantFilter(ctx, segmentSizes))
+    .orderBy(segmentSizes.segmentId, desc(segmentSizes.day));
+  return new Map(rows.map((r) => [r.segmentId, r.size]));
 }
 
 /** Stored daily sizes of some segments since `fromDay` (YYYY-MM-DD), oldest first. */

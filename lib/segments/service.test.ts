@@ -14,6 +14,7 @@ import {
   deleteSegment,
   getSegment,
   getSegmentSizes,
+  listSegmentChoices,
   listSegments,
   segmentCondition,
   updateSegment,
@@ -89,6 +90,10 @@ describe.each(testDrivers())('segments (%s)', (driver) => {
     expect(u).toMatchObject({ name: 'At risk DE', description: 'Germany only' });
     const cond = await segmentCondition(db(), ctx, s.id);
     expect(cond).not.toBeNull();
+    // The picker reads stored sizes: the rules change stored today's new size (DE only: 1).
+    expect(await listSegmentChoices(db(), ctx)).toEqual([
+      { id: s.id, name: 'At risk DE', kind: 'rules', size: 1 },
+    ]);
 
     await deleteSegment(db(), ctx, s.id);
     expect(await getSegment(db(), ctx, s.id)).toBeNull();
@@ -195,6 +200,7 @@ describe.each(testDrivers())('segments (%s)', (driver) => {
     ).toBe('not_found');
     expect((await errorOf(deleteSegment(db(), b.ctx, s.id))).code).toBe('not_found');
     expect(await listSegments(db(), b.ctx)).toEqual([]);
+    expect(await listSegmentChoices(db(), b.ctx)).toEqual([]);
     expect((await getSegment(db(), a.ctx, s.id))?.name).toBe('Mine');
     expect(await getSegment(db(), a.ctx, 'not-a-uuid')).toBeNull();
   });

@@ -20,6 +20,7 @@ import {
   deleteSegmentRow,
   getSegmentRow,
   insertSegment,
+  latestSegmentSizes,
   listSegmentRows,
   listSegmentSizes,
   updateSegmentRow,
@@ -101,6 +102,20 @@ export async function listSegmentOptions(
 ): Promise<{ id: string; name: string; kind: SegmentKind }[]> {
   requireRead(ctx);
   return (await listSegmentRows(db, ctx)).map(({ id, name, kind }) => ({ id, name, kind }));
+}
+
+/**
+ * Segments for a filter picker: id, name, kind and the newest stored size (taken on create and
+ * by the daily snapshot), or null before the first snapshot. Counting every segment live here
+ * made the shopper list wait on one member count per segment. Needs `data.read`.
+ */
+export async function listSegmentChoices(
+  db: Db,
+  ctx: TenantContext,
+): Promise<{ id: string; name: string; kind: SegmentKind; size: number | null }[]> {
+  requireRead(ctx);
+  const [rows, sizes] = await Promise.all([listSegmentRows(db, ctx), latestSegmentSizes(db, ctx)]);
+  return rows.map(({ id, name, kind }) => ({ id, name, kind, size: sizes.get(id) ?? null }));
 }
 
 /** One segment, or null — also for another workspace's id or a malformed id. Needs `data.read`. */
@@ -212,7 +227,10 @@ export async function updateSegment(
         targetId: id,
         details: { name: row.name, changed },
       });
-      return toSegment(row);
+      const updated = toSegment(row);
+      // New rules mean a new size: today's stored size (pickers read it) follows them at once.
+      if (changed.includes('rules')) await snapshotSegmentSize(tx, ctx, updated);
+      return updated;
     });
     invalidateSegmentMembership(ctx.tenantId);
     return segment;

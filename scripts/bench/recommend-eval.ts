@@ -20,7 +20,7 @@ import {
   TABLE_HEADERS,
 } from '@/lib/recommend/eval/report';
 import { PROTOCOLS, type Protocol } from '@/lib/recommend/eval/split';
-import { evaluationModels } from '@/lib/recommend/evaluation';
+import { evaluationModels } from '@/lib/recommend/evaluation-task';
 import { HybridRecommender } from '@/lib/recommend/models/hybrid';
 import { TunedRecommender } from '@/lib/recommend/models/tuned';
 import type { Dataset, Ranked, RecommendQuery, Recommender } from '@/lib/recommend/types';

@@ -6,12 +6,12 @@
 import type { Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit/service';
 import { AppError, forbidden, notFound } from '@/lib/errors';
+import { runTask } from '@/lib/compute/run';
 import { log } from '@/lib/log';
 import { hasPermission, type TenantContext, withTenantTx } from '@/lib/tenant/context';
 import { loadDataset } from '../data/load';
 import { loadItemVectors } from '../data/vectors';
 import { invalidateServingModel } from '../serve/registry';
-import { fitModel } from './fit';
 import {
   getLiveModel,
   getModel,
@@ -81,7 +81,7 @@ export async function trainWorkspaceModel(
     // paused): the validation window and the recency decay must look at the last weeks that have
     // data, not at an empty month before today.
     const fitAsOf = Math.min(asOf.getTime(), data.time[n - 1]! + 1);
-    const fitted = await fitModel(data, { asOf: fitAsOf, vectors: vectors ?? undefined });
+    const fitted = await runTask('recommend.fit', { data, asOf: fitAsOf, vectors: vectors ?? undefined });
     opts.progress?.('saving', 'Saving the model');
     return await withTenantTx(db, ctx, async (tx) => {
       const live = await getLiveModel(tx, ctx);

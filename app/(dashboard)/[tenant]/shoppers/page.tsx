@@ -9,7 +9,7 @@ import { getPageTenant } from '@/lib/auth/session';
 import { formatNumber } from '@/lib/format';
 import { listShopperCountries } from '@/lib/profiles/queries';
 import { countShoppers, listShoppers } from '@/lib/profiles/service';
-import { listSegments } from '@/lib/segments/service';
+import { listSegmentChoices } from '@/lib/segments/service';
 import { hasPermission } from '@/lib/tenant/context';
 import { getTenant } from '@/lib/workspace/queries';
 
@@ -42,7 +42,7 @@ export default async function ShoppersPage({
       country: query.country || undefined,
       page: query.page,
     }),
-    listSegments(db, ctx),
+    listSegmentChoices(db, ctx),
     listShopperCountries(db, ctx),
   ]);
   // Unfiltered, the list's total already tells an empty workspace apart.

@@ -4,7 +4,7 @@ import { CampaignForm } from '@/components/ads/campaign-form';
 import { Card, PageHeader } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { getPageTenant } from '@/lib/auth/session';
-import { listSegments } from '@/lib/segments/service';
+import { listSegmentOptions } from '@/lib/segments/service';
 import { hasPermission } from '@/lib/tenant/context';
 import { getTenant } from '@/lib/workspace/queries';
 
@@ -16,7 +16,7 @@ export default async function NewCampaignPage({ params }: { params: Promise<{ te
   const page = await getPageTenant(slug);
   if (!page || !hasPermission(page.ctx, 'ads.manage')) notFound();
   const db = await getDb();
-  const [tenant, segments] = await Promise.all([getTenant(db, page.ctx), listSegments(db, page.ctx)]);
+  const [tenant, segments] = await Promise.all([getTenant(db, page.ctx), listSegmentOptions(db, page.ctx)]);
   if (!tenant) notFound();
   return (
     <>

@@ -5,7 +5,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { getCampaign } from '@/lib/ads/service';
 import { getPageTenant } from '@/lib/auth/session';
-import { listSegments } from '@/lib/segments/service';
+import { listSegmentOptions } from '@/lib/segments/service';
 import { hasPermission } from '@/lib/tenant/context';
 import { getTenant } from '@/lib/workspace/queries';
 
@@ -23,7 +23,7 @@ export default async function EditCampaignPage({
   const db = await getDb();
   const [tenant, segments, campaign] = await Promise.all([
     getTenant(db, page.ctx),
-    listSegments(db, page.ctx),
+    listSegmentOptions(db, page.ctx),
     getCampaign(db, page.ctx, id),
   ]);
   if (!tenant || !campaign) notFound();
