@@ -4,6 +4,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
+import { logSlowStatements } from './slow-statements';
 import * as schema from './schema';
 
 /** The one database type every query function takes, whatever the driver. */
@@ -50,6 +51,7 @@ async function connect(config: DbConfig): Promise<DbHandle> {
       fs.mkdirSync(dataDir, { recursive: true }); // PGlite does not create parent folders
     }
     const client = await PGlite.create(dataDir, { extensions: { vector } });
+    logSlowStatements(client as unknown as Parameters<typeof logSlowStatements>[0]);
     return {
       db: drizzle(client, { schema }) as unknown as Db,
       driver: 'pglite',

@@ -24,9 +24,13 @@ test.describe('Model quality: offline evaluation', () => {
         .or(table)
         .first(),
     ).toBeVisible({ timeout: 120_000 });
+    // The protocols run one after the other (all items, then new items only), and the server
+    // answers meanwhile: wait for both tables, not only the first.
+    const newItems = page.getByRole('table', { name: 'Offline evaluation, new items only' });
     await expect(async () => {
       await page.reload();
       await expect(table).toBeVisible({ timeout: 2_000 });
+      await expect(newItems).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 420_000, intervals: [5_000] });
 
     // Models as rows, the hybrid first; every metric as a column; intervals under the figures.
@@ -50,7 +54,7 @@ test.describe('Model quality: offline evaluation', () => {
     ).toBeVisible();
     await expect(page.getByRole('img', { name: 'NDCG@10 per model (all items)' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'By shopper activity, all items' })).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Offline evaluation, new items only' })).toBeVisible();
+    await expect(newItems).toBeVisible();
     await expectNoA11yViolations(page);
   });
 
