@@ -4,6 +4,7 @@
  * shopper scored into `shopper_scores` as of the end of the data. One kind failing (too little
  * data) never stops the others.
  */
+import { refreshDerivedTable } from '@/db/analyze';
 import type { Db } from '@/db/client';
 import { PREDICTION_KINDS, type PredictionKind } from '@/db/schema/shoppers';
 import { log } from '@/lib/log';
@@ -90,6 +91,8 @@ export async function trainPredictions(
       }),
     );
   }
+  // The scores were replaced wholesale: fresh statistics keep score-sorted lists fast.
+  if (results.some((r) => r.status === 'ready')) await refreshDerivedTable(db, 'shopper_scores');
   return {
     end: end === null ? null : new Date(end).toISOString(),
     shoppers: histories.length,

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { refreshDerivedTable } from '@/db/analyze';
 import { type Db, type Executor, rowsOf } from '@/db/client';
 import { type EnqueueResult, enqueueJob } from '@/lib/jobs/enqueue';
 import { defineJob } from '@/lib/jobs/registry';
@@ -81,6 +82,7 @@ export async function rebuildProfiles(
   ctx.progress?.(done, total, 'Scoring RFM');
   const { distribution, scored, changed } = await rescoreRfm(ctx.db, tenant, asOf);
   rememberRfmDistribution(ctx.tenantId, distribution);
+  await refreshDerivedTable(ctx.db, 'shopper_profiles');
   return {
     shoppers: done,
     rfmScored: scored,
