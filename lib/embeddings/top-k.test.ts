@@ -24,6 +24,29 @@ describe('TopK', () => {
     }
   });
 
+  it('drains in the order of sorted(), ties by lower row, and is empty afterwards', () => {
+    const r = seededRandom(7);
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + Math.floor(r() * 400);
+      const k = 1 + Math.floor(r() * 220);
+      const a = new TopK(k);
+      const b = new TopK(k);
+      for (let i = 0; i < n; i++) {
+        const row = Math.floor(r() * 1000);
+        const score = trial % 2 === 0 ? Math.floor(r() * 6) / 3 : r();
+        if (score > a.threshold) {
+          a.push(row, score);
+          b.push(row, score);
+        }
+      }
+      const rows = new Int32Array(a.count);
+      const scores = new Float64Array(a.count);
+      expect(a.drainSorted(rows, scores)).toBe(rows.length);
+      expect(Array.from(rows, (row, i) => ({ row, score: scores[i] }))).toEqual(b.sorted());
+      expect(a.count).toBe(0);
+    }
+  });
+
   it('is empty for k = 0 and for no pushes', () => {
     const none = new TopK(0);
     none.push(1, 1);

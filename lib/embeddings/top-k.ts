@@ -53,6 +53,60 @@ export class TopK {
     this.scores[i] = score;
   }
 
+  /**
+   * Empties the heap into `rows` and `scores` (at least `size` long), best first, ties by lower row
+   * (the order of `sorted()`), and returns how many it wrote. Pops the min-heap from the back, then
+   * orders each run of equal scores by row: no object per pair and no comparator calls, which made
+   * `sorted()` a quarter of a personalized request's time. The heap is empty afterwards.
+   */
+  drainSorted(rows: Int32Array, scores: Float64Array): number {
+    const n = this.size;
+    const hr = this.rows;
+    const hs = this.scores;
+    for (let out = n - 1; out >= 0; out--) {
+      rows[out] = hr[0]!;
+      scores[out] = hs[0]!;
+      const size = --this.size;
+      if (size === 0) break;
+      const row = hr[size]!;
+      const score = hs[size]!;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= size) break;
+        const r = l + 1;
+        const c = r < size && hs[r]! < hs[l]! ? r : l;
+        if (hs[c]! >= score) break;
+        hr[i] = hr[c]!;
+        hs[i] = hs[c]!;
+        i = c;
+      }
+      hr[i] = row;
+      hs[i] = score;
+    }
+    // Equal scores came out in heap order: put each run in row order (runs are short).
+    for (let start = 0; start < n; ) {
+      let end = start + 1;
+      while (end < n && scores[end] === scores[start]) end++;
+      for (let i = start + 1; i < end; i++) {
+        const row = rows[i]!;
+        let j = i - 1;
+        while (j >= start && rows[j]! > row) {
+          rows[j + 1] = rows[j]!;
+          j--;
+        }
+        rows[j + 1] = row;
+      }
+      start = end;
+    }
+    return n;
+  }
+
+  /** How many pairs are kept. */
+  get count(): number {
+    return this.size;
+  }
+
   /** The kept pairs, best first (ties by row index, so results are deterministic). */
   sorted(): { row: number; score: number }[] {
     const out: { row: number; score: number }[] = [];

@@ -15,15 +15,17 @@ export interface RankOptions {
   minScore?: number;
 }
 
-/** The kept pairs of a TopK as a Ranked, best first, ties by lower item index. */
+/** Scratch for toRanked's scores in double precision (ties are decided before rounding to float32). */
+let scratch = new Float64Array(256);
+
+/** The kept pairs of a TopK as a Ranked, best first, ties by lower item index. Empties `top`. */
 export function toRanked(top: TopK): Ranked {
-  const sorted = top.sorted();
-  const items = new Int32Array(sorted.length);
-  const scores = new Float32Array(sorted.length);
-  for (let i = 0; i < sorted.length; i++) {
-    items[i] = sorted[i]!.row;
-    scores[i] = sorted[i]!.score;
-  }
+  const n = top.count;
+  if (scratch.length < n) scratch = new Float64Array(Math.max(n, 2 * scratch.length));
+  const items = new Int32Array(n);
+  top.drainSorted(items, scratch);
+  const scores = new Float32Array(n);
+  for (let i = 0; i < n; i++) scores[i] = scratch[i]!;
   return { items, scores };
 }
 
