@@ -2,33 +2,16 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adCreatives } from '@/db/schema';
 import { type AdsStore, seedAdsStore } from '@/lib/ads/test-fixture';
-import type { Env } from '@/lib/env';
 import type { TenantContext } from '@/lib/tenant/context';
 import { testDrivers, useTestDatabase } from '@/lib/testing/db';
 import { createTestTenant } from '@/lib/testing/fixtures';
 import { type CliContext, UsageError } from '../command';
-import { runCli } from '../run';
+import { runCliCaptured, testCliContext } from '../testing/in-process';
 import { adsGenerate, parseGenerateFlags } from './ads';
 
 /** Runs `tailor …` with only this command, capturing stderr; these never reach the database. */
-async function usage(...argv: string[]) {
-  let stderr = '';
-  const stream = (write: (s: string) => void) => ({
-    write: (s: string) => {
-      write(s);
-      return true;
-    },
-    isTTY: false,
-  });
-  const code = await runCli(
-    argv,
-    {
-      stdout: stream(() => undefined) as unknown as NodeJS.WriteStream,
-      stderr: stream((s) => (stderr += s)) as unknown as NodeJS.WriteStream,
-    },
-    [adsGenerate],
-  );
-  return { code, stderr };
+function usage(...argv: string[]) {
+  return runCliCaptured(argv, [adsGenerate]);
 }
 
 describe('tailor ads generate flags', () => {
@@ -60,14 +43,7 @@ describe.each(testDrivers())('tailor ads generate against a workspace (%s)', (dr
   let shop: TenantContext;
   let store: AdsStore;
   const out: string[] = [];
-  const ctx = (): CliContext => ({
-    out: (s) => void out.push(s),
-    err: () => undefined,
-    stderr: { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream,
-    env: {} as Env,
-    debug: false,
-    db: async () => h().db,
-  });
+  const ctx = (): CliContext => testCliContext(() => h().db, out);
   const run = async (o: Parameters<typeof adsGenerate.run>[1]) => {
     out.length = 0;
     const code = await adsGenerate.run(ctx(), { workspace: shop.slug, ...o });

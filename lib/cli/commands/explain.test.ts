@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Env } from '@/lib/env';
 import { createPlacement } from '@/lib/placements/service';
 import { seedPredictionFixture } from '@/lib/predict/data-fixture';
 import { getShopperScores, listScoredShoppers } from '@/lib/predict/service';
@@ -10,31 +9,15 @@ import { testDrivers, useTestDatabase } from '@/lib/testing/db';
 import { updateStorefrontSettings } from '@/lib/storefront/service';
 import { createTestTenant } from '@/lib/testing/fixtures';
 import { type CliContext, CliError, UsageError } from '../command';
-import { runCli } from '../run';
+import { runCliCaptured, testCliContext } from '../testing/in-process';
 import { explain } from './explain';
 import { parseExplainTarget } from './explain-format';
 
 const END = new Date('2025-06-01T00:00:00Z');
 
 /** Runs `tailor …` with only the explain command, capturing output; none of these reach the database. */
-async function usage(...argv: string[]) {
-  let stderr = '';
-  const stream = (write: (s: string) => void) => ({
-    write: (s: string) => {
-      write(s);
-      return true;
-    },
-    isTTY: false,
-  });
-  const code = await runCli(
-    argv,
-    {
-      stdout: stream(() => undefined) as unknown as NodeJS.WriteStream,
-      stderr: stream((s) => (stderr += s)) as unknown as NodeJS.WriteStream,
-    },
-    [explain],
-  );
-  return { code, stderr };
+function usage(...argv: string[]) {
+  return runCliCaptured(argv, [explain]);
 }
 
 describe('tailor explain flags', () => {
@@ -74,14 +57,7 @@ describe.each(testDrivers())('tailor explain against a workspace (%s)', (driver)
   let shop: TenantContext;
   let shopper: string;
   const out: string[] = [];
-  const ctx = (): CliContext => ({
-    out: (s) => void out.push(s),
-    err: () => undefined,
-    stderr: { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream,
-    env: {} as Env,
-    debug: false,
-    db: async () => h().db,
-  });
+  const ctx = (): CliContext => testCliContext(() => h().db, out);
   const run = async (o: Parameters<typeof explain.run>[1]) => {
     out.length = 0;
     const code = await explain.run(ctx(), { workspace: shop.slug, shopper, ...o });

@@ -1,37 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listPredictionModels } from '@/lib/predict/service';
 import { seedPredictionFixture } from '@/lib/predict/data-fixture';
-import type { Env } from '@/lib/env';
 import { testDrivers, useTestDatabase } from '@/lib/testing/db';
 import { createTestTenant } from '@/lib/testing/fixtures';
 import type { TenantContext } from '@/lib/tenant/context';
 import { type CliContext, UsageError } from '../command';
-import { runCli } from '../run';
+import { runCliCaptured, testCliContext } from '../testing/in-process';
 import { predictEvaluate, predictTrain } from './predict';
 import { parsePredictFlags } from './predict-format';
 
 const END = new Date('2025-06-01T00:00:00Z');
 
 /** Runs `tailor …` with only the predict commands, capturing output; none of these reach the database. */
-async function usage(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const stream = (write: (s: string) => void) => ({
-    write: (s: string) => {
-      write(s);
-      return true;
-    },
-    isTTY: false,
-  });
-  const code = await runCli(
-    argv,
-    {
-      stdout: stream((s) => (stdout += s)) as unknown as NodeJS.WriteStream,
-      stderr: stream((s) => (stderr += s)) as unknown as NodeJS.WriteStream,
-    },
-    [predictTrain, predictEvaluate],
-  );
-  return { code, stdout, stderr };
+function usage(...argv: string[]) {
+  return runCliCaptured(argv, [predictTrain, predictEvaluate]);
 }
 
 describe('tailor predict flags', () => {
@@ -86,14 +68,7 @@ describe.each(testDrivers())('tailor predict against a workspace (%s)', (driver)
   const h = useTestDatabase(driver);
   let shop: TenantContext;
   const out: string[] = [];
-  const ctx = (): CliContext => ({
-    out: (s) => void out.push(s),
-    err: () => undefined,
-    stderr: { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream,
-    env: {} as Env,
-    debug: false,
-    db: async () => h().db,
-  });
+  const ctx = (): CliContext => testCliContext(() => h().db, out);
 
   beforeAll(async () => {
     shop = (await createTestTenant(h().db, 'cli-predict')).ctx;

@@ -5,39 +5,32 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { privacyRequests, shoppers } from '@/db/schema';
 import { TEST_KEY_V1, setTestEncryptionKeys } from '@/lib/connectors/testing/keys';
-import type { Env } from '@/lib/env';
 import { seedErasureWorkspace, type SeededWorkspace } from '@/lib/privacy/erasure/testing';
 import type { ShopperExport } from '@/lib/privacy/subject-types';
 import type { TenantContext } from '@/lib/tenant/context';
 import { testDrivers, useTestDatabase } from '@/lib/testing/db';
 import { createTestTenant } from '@/lib/testing/fixtures';
 import type { CliContext } from '../command';
-import { runCli } from '../run';
+import { runCliCaptured, testCliContext } from '../testing/in-process';
 import { privacyErase, privacyExport } from './privacy';
-
-const stream = (write: (s: string) => void) =>
-  ({
-    write: (s: string) => {
-      write(s);
-      return true;
-    },
-    isTTY: false,
-  }) as unknown as NodeJS.WriteStream;
 
 describe('tailor privacy flags', () => {
   it('needs --workspace and --shopper and names the regulations', async () => {
-    let stderr = '';
-    const run = (...argv: string[]) =>
-      runCli(argv, { stdout: stream(() => undefined), stderr: stream((s) => (stderr += s)) }, [
-        privacyExport,
-        privacyErase,
-      ]);
-    expect(await run('privacy', 'export', '--workspace', 'x')).toBe(2);
-    expect(stderr).toContain('missing --shopper.');
-    stderr = '';
-    expect(await run('privacy', 'erase', '--workspace', 'x', '--shopper', 'a', '--regulation', 'hipaa')).toBe(
-      2,
+    const run = (...argv: string[]) => runCliCaptured(argv, [privacyExport, privacyErase]);
+    const missing = await run('privacy', 'export', '--workspace', 'x');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('missing --shopper.');
+    const { code, stderr } = await run(
+      'privacy',
+      'erase',
+      '--workspace',
+      'x',
+      '--shopper',
+      'a',
+      '--regulation',
+      'hipaa',
     );
+    expect(code).toBe(2);
     expect(stderr).toContain('--regulation must be one of gdpr, uk_gdpr, ccpa, got "hipaa".');
   });
 });
@@ -48,14 +41,7 @@ describe.each(testDrivers())('tailor privacy against a workspace (%s)', (driver)
   let seeded: SeededWorkspace;
   const out: string[] = [];
   const err: string[] = [];
-  const ctx = (): CliContext => ({
-    out: (s) => void out.push(s),
-    err: (s) => void err.push(s),
-    stderr: stream(() => undefined),
-    env: {} as Env,
-    debug: false,
-    db: async () => h().db,
-  });
+  const ctx = (): CliContext => testCliContext(() => h().db, out, err);
   const requests = (kind: 'access' | 'erasure') =>
     h()
       .db.select()
