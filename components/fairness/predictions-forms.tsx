@@ -1,5 +1,7 @@
 'use client';
 
+import { QueueJobButton } from '@/components/jobs/queue-job-button';
+
 import { Field, SelectInput, TextInput } from '@/components/ui/field';
 import { InlineResult, PendingButton, useActionForm } from '@/components/ui/form-kit';
 import { fieldErrors } from '@/components/ui/form-message';
@@ -12,17 +14,14 @@ import {
 
 /** "Run report" (roles allowed to run jobs): queues the prediction fairness job, or reports the one running. */
 export function RunPredictionFairnessButton({ slug }: { slug: string }) {
-  const { state, pending, onSubmit, formRef } = useActionForm(runPredictionFairnessAction);
-  const success =
-    state?.ok && !state.data.created ? 'A report is already queued or running.' : 'Report queued.';
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="inline-flex flex-col items-end">
-      <input type="hidden" name="tenant" value={slug} />
-      <PendingButton pending={pending} pendingText="Queuing…">
-        Run report
-      </PendingButton>
-      <InlineResult state={state} success={success} />
-    </form>
+    <QueueJobButton
+      slug={slug}
+      action={runPredictionFairnessAction}
+      label="Run report"
+      queued="Report queued."
+      running="A report is already queued or running."
+    />
   );
 }
 

@@ -1,21 +1,20 @@
 'use client';
 
+import { QueueJobButton } from '@/components/jobs/queue-job-button';
 import { InlineResult, PendingButton, useActionForm } from '@/components/ui/form-kit';
 import { checkDriftAction, dismissDriftAction } from '@/lib/predict/drift/actions';
 
 /** "Check drift now" (members allowed to run jobs): queues one drift check; an active one is returned. */
 export function CheckDriftButton({ slug }: { slug: string }) {
-  const { state, pending, onSubmit, formRef } = useActionForm(checkDriftAction);
-  const success =
-    state?.ok && !state.data.created ? 'A drift check is already queued or running.' : 'Drift check queued.';
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="inline-flex flex-col items-end">
-      <input type="hidden" name="tenant" value={slug} />
-      <PendingButton pending={pending} pendingText="Queuing…" variant="secondary">
-        Check drift now
-      </PendingButton>
-      <InlineResult state={state} success={success} />
-    </form>
+    <QueueJobButton
+      slug={slug}
+      action={checkDriftAction}
+      label="Check drift now"
+      queued="Drift check queued."
+      running="A drift check is already queued or running."
+      variant="secondary"
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { InlineResult, PendingButton, useActionForm } from '@/components/ui/form-kit';
+import { QueueJobButton } from '@/components/jobs/queue-job-button';
 import { trainPredictionsAction } from '@/lib/predict/actions';
 
 /**
@@ -14,16 +14,13 @@ export function TrainPredictionsButton({
   slug: string;
   label?: string;
 }) {
-  const { state, pending, onSubmit, formRef } = useActionForm(trainPredictionsAction);
-  const success =
-    state?.ok && !state.data.created ? 'Training is already queued or running.' : 'Training queued.';
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="inline-flex flex-col items-end">
-      <input type="hidden" name="tenant" value={slug} />
-      <PendingButton pending={pending} pendingText="Queuing…">
-        {label}
-      </PendingButton>
-      <InlineResult state={state} success={success} />
-    </form>
+    <QueueJobButton
+      slug={slug}
+      action={trainPredictionsAction}
+      label={label}
+      queued="Training queued."
+      running="Training is already queued or running."
+    />
   );
 }
