@@ -92,7 +92,9 @@ export function applyRules(
     scores[m] = cand.score * boostFactor(c, cand.item, catalog);
     m++;
   }
-  const order = Int32Array.from({ length: m }, (_, j) => j).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const order = new Int32Array(m);
+  for (let j = 0; j < m; j++) order[j] = j;
+  order.sort((a, b) => scores[b]! - scores[a]! || a - b);
   const poolItems = new Int32Array(m);
   const poolScores = new Float64Array(m);
   order.forEach((j, r) => {

@@ -135,3 +135,90 @@ describe('blend explanations (issue 8)', () => {
       }
   });
 });
+
+describe('blend serving path', () => {
+  /**
+   * The blend as it was specified before the cut by selection: each component's ranked top
+   * PER_COMPONENT list, min-max into (0.1, 1], the priors by binary search, a full sort at the end.
+   */
+  function referenceBlend(
+    model: ServingModel,
+    q: ServeQuery,
+    per: number,
+  ): { item: number; score: number }[] {
+    const { features, weights } = model.a;
+    const sub = { ...q, k: per };
+    const rows = new Map<number, Float64Array>();
+    const row = (item: number) => {
+      const r = rows.get(item) ?? new Float64Array(features.length);
+      rows.set(item, r);
+      return r;
+    };
+    features.forEach((name, f) => {
+      const ranked =
+        name === 'item-knn'
+          ? model.knnScores(sub)
+          : name === 'ease'
+            ? model.easeScores(sub)
+            : name === 'buy-again'
+              ? model.buyAgainScores(sub)
+              : name === 'recent-popular'
+                ? model.popular(model.recentOrder, model.a.popularity.recent, per)
+                : name === 'decayed-popular'
+                  ? model.popular(model.decayedOrder, model.a.popularity.decayed, per)
+                  : null;
+      if (!ranked || ranked.items.length === 0) return;
+      const min = Math.min(...ranked.scores);
+      const span = Math.max(...ranked.scores) - min;
+      ranked.items.forEach((item, i) => {
+        row(item)[f] = span > 0 ? Math.fround(0.1 + (0.9 * (ranked.scores[i]! - min)) / span) : 1;
+      });
+    });
+    const b = model.a.buyAgain;
+    const out: { item: number; score: number }[] = [];
+    for (const [item, r] of rows) {
+      const p = model.boughtPair(q.shopper, item);
+      features.forEach((name, f) => {
+        if (name === 'popularity') r[f] = Math.fround(model.a.popularity.prior[item] ?? 0);
+        if (p < 0) return;
+        if (name === 'bought-before') r[f] = 1;
+        if (name === 'purchases')
+          r[f] = Math.fround(Math.min(1, Math.log2(1 + b.purchases[p]!) / Math.log2(32)));
+        if (name === 'purchase-recency')
+          r[f] =
+            b.purchases[p]! > 0
+              ? Math.fround(2 ** (-Math.max(0, q.now - b.lastPurchase[p]!) / (30 * 86_400_000)))
+              : 0;
+      });
+      out.push({ item, score: features.reduce((s, _, f) => s + (weights[f] ?? 0) * r[f]!, 0) });
+    }
+    return out.sort((x, y) => y.score - x.score || x.item - y.item).slice(0, q.k);
+  }
+
+  it('ranks as the reference blend over ranked component lists (known shoppers, with a visit)', () => {
+    const rand = seededRandom(5);
+    const model = new ServingModel(artefact, 'v', 1, 0);
+    let compared = 0;
+    for (let run = 0; run < 60; run++) {
+      const shopper = Math.floor(rand() * STORE.shoppers);
+      if (!model.isKnown(shopper)) continue;
+      const cart = rand() < 0.5 ? [Math.floor(rand() * model.nItems)] : undefined;
+      const q: ServeQuery = {
+        shopper,
+        cart,
+        now: STORE_CUTOFF + rand() * 10 * 86_400_000,
+        k: 20,
+        explain: false,
+      };
+      // A cut well inside the test store's candidate lists, so the selection decides membership.
+      const per = 5 + Math.floor(rand() * 20);
+      const want = referenceBlend(model, q, per);
+      const got = blend(model, q, per).ranked;
+      expect(Array.from(got.items)).toEqual(want.map((w) => w.item));
+      for (const [i, s] of got.scores.entries())
+        expect(close(s, want[i]!.score), `${s} vs ${want[i]!.score}`).toBe(true);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(30);
+  });
+});

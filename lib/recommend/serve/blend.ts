@@ -5,9 +5,11 @@
  * vectors (serve/content.ts, through `ServeQuery.content`); without vectors its feature is 0.
  */
 import { TopK } from '@/lib/embeddings/top-k';
+import type { SparseAccumulator } from '../matrix/accumulator';
 import { toRanked } from '../matrix/rank';
+import { selectTop } from '../matrix/select';
 import type { Ranked } from '../types';
-import type { ServeQuery, ServingModel } from './serving-model';
+import { type ServeQuery, type ServingModel, SPREAD_MIN_SCORE } from './serving-model';
 
 /** Candidates per component, as the fitted blend (HybridOptions.perComponent default). */
 const PER_COMPONENT = 200;
@@ -27,16 +29,34 @@ export interface Blended {
   parts?: Float64Array[];
 }
 
-export function blend(model: ServingModel, q: ServeQuery): Blended {
+/** `perComponent`: the fitted blend's candidates per component (tests use small catalogs). */
+export function blend(model: ServingModel, q: ServeQuery, perComponent = PER_COMPONENT): Blended {
   const { features, weights } = model.a;
   const cold = !knownAfterWithout(model, q) && q.item === undefined && !q.cart?.length;
-  const sub: ServeQuery = { ...q, k: PER_COMPONENT };
+  const sub: ServeQuery = { ...q, k: perComponent };
   const rows = scratchOf(model);
   const nf = features.length;
   try {
     for (let f = 0; f < nf; f++) {
-      const ranked = componentCandidates(model, features[f]!, sub);
-      if (!ranked || ranked.items.length === 0) continue;
+      const scores = componentScores(model, features[f]!, sub);
+      if (scores === null) continue;
+      if ('acc' in scores) {
+        const { acc, minScore } = scores;
+        const cut = selectTop(acc.touched, acc.count, acc.values, perComponent, {
+          exclude: q.exclude,
+          minScore,
+        });
+        // Rounded like the float32 scores of a ranked list, so the features are the fitted blend's.
+        const min = Math.fround(cut.min);
+        const span = Math.fround(cut.max) - min;
+        for (let t = 0; t < cut.count; t++) {
+          rows.cells[rows.row(cut.items[t]!) + f] =
+            span > 0 ? 0.1 + (0.9 * (Math.fround(cut.scores[t]!) - min)) / span : 1;
+        }
+        continue;
+      }
+      const ranked = scores;
+      if (ranked.items.length === 0) continue;
       let min = Number.POSITIVE_INFINITY;
       let max = Number.NEGATIVE_INFINITY;
       for (const s of ranked.scores) {
@@ -49,15 +69,17 @@ export function blend(model: ServingModel, q: ServeQuery): Blended {
           span > 0 ? 0.1 + (0.9 * (ranked.scores[i]! - min)) / span : 1;
       }
     }
-    const w = features.map((name, f) => (cold ? (isColdComponent(name) ? 1 : 0) : (weights[f] ?? 0)));
+    const w = Float64Array.from(features, (name, f) =>
+      cold ? (isColdComponent(name) ? 1 : 0) : (weights[f] ?? 0),
+    );
+    const priors = priorsOf(model);
+    if (priors.any) writePriors(model, q, rows, priors.codes);
     const top = new TopK(q.k);
     const { cells, touched } = rows;
-    const priors = priorsOf(model);
     // Items in first-touch order, as the candidates arrived: ties at the cut keep the first seen.
     for (let t = 0; t < rows.count; t++) {
       const item = touched[t]!;
       const base = item * nf;
-      if (priors.any) writePriors(model, q, item, cells, base, priors.codes);
       let s = 0;
       for (let f = 0; f < nf; f++) s += w[f]! * cells[base + f]!;
       if (s > top.threshold && !q.exclude?.has(item)) top.push(item, s);
@@ -98,6 +120,11 @@ class BlendRows {
     this.cells = new Float32Array(nItems * nf);
     this.touched = new Int32Array(nItems);
     this.seen = new Uint8Array(nItems);
+  }
+
+  /** Whether the item is a candidate of this request. */
+  has(item: number): boolean {
+    return this.seen[item] === 1;
   }
 
   /** The offset of the item's row, touching it. */
@@ -161,15 +188,23 @@ function knownAfterWithout(model: ServingModel, q: ServeQuery): boolean {
 
 const isColdComponent = (name: string) => /popular|content/.test(name);
 
-function componentCandidates(model: ServingModel, name: string, q: ServeQuery): Ranked | null {
+/**
+ * A component's candidates: kNN, EASE and buy-again as their unranked scores (the blend keeps the
+ * best PER_COMPONENT of them with selectTop), the others as ranked lists; null when it has none.
+ */
+function componentScores(
+  model: ServingModel,
+  name: string,
+  q: ServeQuery,
+): { acc: SparseAccumulator; minScore: number } | Ranked | null {
   const pop = model.a.popularity;
   switch (name) {
     case 'buy-again':
-      return model.buyAgainScores(q);
+      return { acc: model.buyAgainInto(q), minScore: Number.NEGATIVE_INFINITY };
     case 'ease':
-      return model.easeScores(q);
+      return { acc: model.easeInto(q), minScore: SPREAD_MIN_SCORE };
     case 'item-knn':
-      return model.knnScores(q);
+      return { acc: model.knnInto(q), minScore: SPREAD_MIN_SCORE };
     case 'recent-popular':
       return model.popular(model.recentOrder, pop.recent, q.k);
     case 'decayed-popular':
@@ -181,28 +216,38 @@ function componentCandidates(model: ServingModel, name: string, q: ServeQuery): 
   }
 }
 
-/** The prior features by code (hybrid-features.ts HybridPriors.write), relative to `q.now`. */
-function writePriors(
-  model: ServingModel,
-  q: ServeQuery,
-  item: number,
-  cells: Float32Array,
-  base: number,
-  codes: Int8Array,
-): void {
+/**
+ * The prior features by code (hybrid-features.ts HybridPriors.write), relative to `q.now`, for
+ * the touched candidates: popularity for each, the purchase priors by walking the shopper's bought
+ * list once (a bought item that is no candidate gets no row) instead of searching it per candidate.
+ */
+function writePriors(model: ServingModel, q: ServeQuery, rows: BlendRows, codes: Int8Array): void {
+  const { cells, touched } = rows;
+  const nf = codes.length;
+  const prior = model.a.popularity.prior;
+  const popularity = codes.indexOf(1);
+  if (popularity >= 0)
+    for (let t = 0; t < rows.count; t++) {
+      const item = touched[t]!;
+      cells[item * nf + popularity] = prior[item] ?? 0;
+    }
   const b = model.a.buyAgain;
-  const p = q.without?.has(item) ? -1 : model.boughtPair(q.shopper, item);
-  for (let f = 0; f < codes.length; f++) {
-    const code = codes[f];
-    if (code === 1) cells[base + f] = model.a.popularity.prior[item] ?? 0;
-    else if (code === 2) cells[base + f] = p >= 0 ? 1 : 0;
-    else if (code === 3)
-      cells[base + f] =
-        p >= 0 ? Math.min(1, Math.log2(1 + b.purchases[p]!) / Math.log2(1 + PURCHASES_CAP)) : 0;
-    else if (code === 4)
-      cells[base + f] =
-        p >= 0 && b.purchases[p]! > 0
-          ? 2 ** (-Math.max(0, q.now - b.lastPurchase[p]!) / (PRIOR_RECENCY_HALF_LIFE_DAYS * 86_400_000))
-          : 0;
+  const s = q.shopper;
+  if (s === undefined || s < 0 || s >= b.ptr.length - 1) return;
+  for (let p = b.ptr[s]!; p < b.ptr[s + 1]!; p++) {
+    const item = b.items[p]!;
+    if (!rows.has(item) || q.without?.has(item)) continue;
+    const base = item * nf;
+    for (let f = 0; f < nf; f++) {
+      const code = codes[f];
+      if (code === 2) cells[base + f] = 1;
+      else if (code === 3)
+        cells[base + f] = Math.min(1, Math.log2(1 + b.purchases[p]!) / Math.log2(1 + PURCHASES_CAP));
+      else if (code === 4)
+        cells[base + f] =
+          b.purchases[p]! > 0
+            ? 2 ** (-Math.max(0, q.now - b.lastPurchase[p]!) / (PRIOR_RECENCY_HALF_LIFE_DAYS * 86_400_000))
+            : 0;
+    }
   }
 }

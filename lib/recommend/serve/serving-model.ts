@@ -49,6 +49,8 @@ export interface ServeQuery {
 /** Seeds weigh as in the fitted models: history cells are 1 (binary), the context counts 2 for kNN, 1 for EASE. */
 const KNN_CONTEXT = 2;
 const EASE_CONTEXT = 1;
+/** kNN and EASE candidates must score above this: no signal is no recommendation. */
+export const SPREAD_MIN_SCORE = 0;
 
 export class ServingModel {
   readonly itemIndex: ReadonlyMap<string, number>;
@@ -88,25 +90,47 @@ export class ServingModel {
 
   /** Item-kNN: Σ over seeds (history 1, context 2) of weight × neighbour similarity. */
   knnScores(q: ServeQuery): Ranked {
-    return this.spread(this.a.knn, q, KNN_CONTEXT, 0);
+    return this.ranked(this.knnInto(q), q, SPREAD_MIN_SCORE);
   }
 
   /** EASE from the pruned rows of B: Σ over seeds of weight × B[seed][item]. */
   easeScores(q: ServeQuery): Ranked {
-    return this.spread(this.a.ease, q, EASE_CONTEXT, 0);
+    return this.ranked(this.easeInto(q), q, SPREAD_MIN_SCORE);
   }
 
   /** The shopper's bought items by repeat score at `q.now` (the fitted BuyAgainModel's formula). */
   buyAgainScores(q: ServeQuery): Ranked {
+    return this.ranked(this.buyAgainInto(q), q, Number.NEGATIVE_INFINITY);
+  }
+
+  /**
+   * The unranked scores behind knnScores, easeScores and buyAgainScores, in the model's shared
+   * accumulator (valid until the next call): the blend cuts them itself (matrix/select.ts) instead
+   * of ranking them. Only scores above `SPREAD_MIN_SCORE` (kNN, EASE) count as candidates.
+   */
+  knnInto(q: ServeQuery): SparseAccumulator {
+    return this.spread(this.a.knn, q, KNN_CONTEXT);
+  }
+
+  easeInto(q: ServeQuery): SparseAccumulator {
+    return this.spread(this.a.ease, q, EASE_CONTEXT);
+  }
+
+  buyAgainInto(q: ServeQuery): SparseAccumulator {
     const b = this.a.buyAgain;
     const s = q.shopper;
-    if (s === undefined || s < 0 || s >= b.ptr.length - 1) return EMPTY_RANKED;
     const acc = this.acc;
     acc.reset();
+    if (s === undefined || s < 0 || s >= b.ptr.length - 1) return acc;
     const without = q.without;
     for (let p = b.ptr[s]!; p < b.ptr[s + 1]!; p++)
       if (!without?.has(b.items[p]!)) acc.add(b.items[p]!, this.buyAgainScoreAt(p, q.now));
-    return rankCandidates(acc.touched, acc.count, acc.values, q.k, { exclude: q.exclude });
+    return acc;
+  }
+
+  private ranked(acc: SparseAccumulator, q: ServeQuery, minScore: number): Ranked {
+    if (acc.count === 0) return EMPTY_RANKED;
+    return rankCandidates(acc.touched, acc.count, acc.values, q.k, { exclude: q.exclude, minScore });
   }
 
   /** Position of (shopper, item) among the bought pairs, −1 when never bought. */
@@ -186,7 +210,7 @@ export class ServingModel {
     return 0;
   }
 
-  private spread(lists: RowLists, q: ServeQuery, contextWeight: number, minScore: number): Ranked {
+  private spread(lists: RowLists, q: ServeQuery, contextWeight: number): SparseAccumulator {
     const acc = this.acc;
     const add = (seed: number, w: number) => {
       for (let p = lists.ptr[seed]!; p < lists.ptr[seed + 1]!; p++)
@@ -214,7 +238,7 @@ export class ServingModel {
     const inRange = (i: number) => i >= 0 && i < this.nItems;
     if (q.item !== undefined && inRange(q.item)) add(q.item, contextWeight);
     if (q.cart) for (const i of q.cart) if (inRange(i)) add(i, contextWeight);
-    return rankCandidates(acc.touched, acc.count, acc.values, q.k, { exclude: q.exclude, minScore });
+    return acc;
   }
 }
 
