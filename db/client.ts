@@ -143,19 +143,36 @@ export function configFromEnv(): DbConfig {
 
 // One handle per process, shared by Next's bundle and the custom server (two module graphs,
 // one globalThis): the embedded database can be open only once.
-const g = globalThis as unknown as { __tailorDb?: Promise<DbHandle> };
+const g = globalThis as unknown as { __tailorDb?: Promise<DbHandle>; __tailorDbOpen?: Db };
 
 /** The process-wide database handle, opened and migrated on first use. */
 export function getDbHandle(): Promise<DbHandle> {
-  g.__tailorDb ??= openDatabase(configFromEnv()).catch((e) => {
-    g.__tailorDb = undefined;
-    throw e;
-  });
+  if (!g.__tailorDb) {
+    const opening: Promise<DbHandle> = openDatabase(configFromEnv()).then(
+      (h) => {
+        if (g.__tailorDb === opening) g.__tailorDbOpen = h.db;
+        return h;
+      },
+      (e) => {
+        g.__tailorDb = undefined;
+        throw e;
+      },
+    );
+    g.__tailorDb = opening;
+  }
   return g.__tailorDb;
 }
 
 export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;
+}
+
+/**
+ * The process database, synchronously once it is open: the hot storefront endpoints call this on
+ * every request, and awaiting an already-open handle cost them a turn of the microtask queue.
+ */
+export function getDbNow(): Db | Promise<Db> {
+  return g.__tailorDbOpen ?? getDb();
 }
 
 /** The process database if one is already open (or opening), else null; never opens one. */
@@ -167,10 +184,12 @@ export function peekDb(): Promise<Db> | null {
 /** Installs a specific handle as the process database (tests, CLI with an explicit config). */
 export function setDbHandle(handle: DbHandle | undefined): void {
   g.__tailorDb = handle ? Promise.resolve(handle) : undefined;
+  g.__tailorDbOpen = handle?.db;
 }
 
 export async function closeDb(): Promise<void> {
   const h = g.__tailorDb;
   g.__tailorDb = undefined;
+  g.__tailorDbOpen = undefined;
   if (h) await (await h).close();
 }

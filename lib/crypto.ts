@@ -7,7 +7,8 @@ export function randomToken(bytes = 24): string {
 
 /** SHA-256 hex. Right for high-entropy tokens (API keys, invite tokens), not for passwords. */
 export function sha256(value: string): string {
-  return crypto.createHash('sha256').update(value).digest('hex');
+  // The one-shot form: no Hash object per call (API keys are hashed on every storefront request).
+  return crypto.hash('sha256', value, 'hex');
 }
 
 export function timingSafeEqualHex(a: string, b: string): boolean {

@@ -11,7 +11,7 @@ let base = '';
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
-    void tryFastPath(req, res).then((served) => {
+    void Promise.resolve(tryFastPath(req, res)).then((served) => {
       if (!served) {
         res.statusCode = 418;
         res.end('not on the fast path');

@@ -65,23 +65,39 @@ function baseHeaderList(https: boolean): [string, string][] {
   return list;
 }
 
-/** Returns true when the request was answered here. */
-export async function tryFastPath(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+/**
+ * Returns true when the request was answered here. Synchronous when the handler answers
+ * synchronously (a light route with everything cached): no promise per request on the hot path.
+ */
+export function tryFastPath(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
   const url = req.url ?? '/';
   const q = url.indexOf('?');
   const route = ROUTES[`${req.method} ${q < 0 ? url : url.slice(0, q)}`];
   if (!route) return false;
-  let request: RequestLike;
-  let response: Answer;
-  let truncated = false;
-  if (route.light) {
-    request = lightRequest(req);
-    response = await route.handler(request);
-  } else {
-    const web = await toWebRequest(req, route.maxBody ?? Number.POSITIVE_INFINITY);
-    ({ request, truncated } = web);
-    response = await route.handler(web.request);
-  }
+  if (!route.light) return answerWithBody(route, req, res);
+  const request = lightRequest(req);
+  const response = route.handler(request);
+  return response instanceof Promise
+    ? response.then((r) => send(res, request, r, false))
+    : send(res, request, response, false);
+}
+
+async function answerWithBody(
+  route: Extract<FastRoute, { light?: false }>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
+  const { request, truncated } = await toWebRequest(req, route.maxBody ?? Number.POSITIVE_INFINITY);
+  return send(res, request, await route.handler(request), truncated);
+}
+
+/** Writes the answer; a plain one at once, a Response once its body is read. */
+function send(
+  res: ServerResponse,
+  request: RequestLike,
+  response: Answer,
+  truncated: boolean,
+): boolean | Promise<boolean> {
   res.statusCode = response.status;
   // Next's proxy (proxy.ts) never sees these requests: add the same base security headers here.
   const https = requestIsHttps(HTTP_URL, request.headers, getEnv().TRUST_PROXY ?? false);
@@ -90,8 +106,14 @@ export async function tryFastPath(req: IncomingMessage, res: ServerResponse): Pr
   else for (const [k, v] of Object.entries(response.headers)) res.setHeader(k, v);
   // The rest of an oversized body was never read: close rather than drain it.
   if (truncated) res.setHeader('Connection', 'close');
-  res.end(await bodyOf(response));
-  return true;
+  if (!isWebResponse(response)) {
+    res.end(response.body ?? undefined);
+    return true;
+  }
+  return bodyOf(response).then((body) => {
+    res.end(body);
+    return true;
+  });
 }
 
 // By shape rather than instanceof: a Response made in another module graph (Next's bundle, a
@@ -99,9 +121,8 @@ export async function tryFastPath(req: IncomingMessage, res: ServerResponse): Pr
 const isWebResponse = (r: Answer): r is Response =>
   typeof (r as Partial<Response>).arrayBuffer === 'function';
 
-/** The answer's bytes; a body-less Response (204, OPTIONS) skips the stream entirely. */
-async function bodyOf(response: Answer): Promise<string | Uint8Array | undefined> {
-  if (!isWebResponse(response)) return response.body ?? undefined;
+/** A Response's bytes; a body-less one (204, OPTIONS) skips the stream entirely. */
+async function bodyOf(response: Response): Promise<Uint8Array | undefined> {
   if (response.body === null) return undefined;
   return new Uint8Array(await response.arrayBuffer());
 }

@@ -43,15 +43,21 @@ async function main(): Promise<void> {
   const server = http.createServer((req, res) => {
     // Behind no trusted proxy, the socket address is the client: never trust a client-sent XFF.
     if (!env.TRUST_PROXY) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
-    tryFastPath(req, res)
-      .then((done) => (done ? undefined : handle(req, res)))
-      .catch((error) => {
-        log('error', 'server.request_failed', { error, url: req.url });
-        if (!res.headersSent) {
-          res.statusCode = 500;
-          res.end('Internal error');
-        }
-      });
+    const failed = (error: unknown) => {
+      log('error', 'server.request_failed', { error, url: req.url });
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end('Internal error');
+      }
+    };
+    try {
+      // Synchronous for a cached storefront answer (server/fast-path.ts): no promise to wait for.
+      const done = tryFastPath(req, res);
+      if (done === false) handle(req, res).catch(failed);
+      else if (done !== true) done.then((d) => (d ? undefined : handle(req, res))).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));

@@ -49,7 +49,10 @@ describe('ApiKeyCache', () => {
     const s = setup();
     await s.cache.resolve(db, 'sk_1', 'secret');
     s.revoke('sk_1');
-    await expect(s.cache.resolve(db, 'sk_1', 'secret')).resolves.toBeTruthy(); // within the TTL
+    // Within the TTL: still the cached context, answered synchronously (no lookup, no promise).
+    const cached = s.cache.resolve(db, 'sk_1', 'secret');
+    expect(cached).not.toBeInstanceOf(Promise);
+    expect(cached).toMatchObject({ ctx: { tenantId: 'tenant-of-sk_1' } });
     s.cache.forgetTenant('tenant-of-sk_1');
     await expect(s.cache.resolve(db, 'sk_1', 'secret')).rejects.toThrow('revoked');
     s.advance(60_000);

@@ -48,10 +48,11 @@ export class ApiKeyCache {
   }
 
   /**
-   * The key's context, from the cache or the database. `expect` is the kind the caller accepts.
-   * Throws `unauthenticated` (AppError) for unknown, malformed, revoked or wrong-kind keys.
+   * The key's context, from the cache (synchronously: a hot endpoint's await costs more than the
+   * lookup) or the database. `expect` is the kind the caller accepts. Rejects with
+   * `unauthenticated` (AppError) for unknown, malformed, revoked or wrong-kind keys.
    */
-  async resolve(db: Db, key: string, expect: 'secret' | 'publishable'): Promise<CachedKey> {
+  resolve(db: Db, key: string, expect: 'secret' | 'publishable'): CachedKey | Promise<CachedKey> {
     const hash = sha256(key);
     const hit = this.entries.get(hash);
     if (hit && hit.expect === expect && hit.expiresAt > this.now()) return hit.value;

@@ -6,7 +6,7 @@
  * RequestLike → Response) like its callers.
  */
 import type { Db } from '@/db/client';
-import type { ApiKeyCache } from '@/lib/api/key-cache';
+import type { ApiKeyCache, CachedKey } from '@/lib/api/key-cache';
 import { apiError, errorResponse } from '@/lib/api/respond';
 import { type ApiScope, hasScope } from '@/lib/apikeys/scopes';
 import { apiKeyKindOf } from '@/lib/apikeys/service';
@@ -34,7 +34,8 @@ export interface StorefrontGateOptions {
   keys: ApiKeyCache;
   keyLimiter: TokenBucketLimiter;
   clientLimiter: TokenBucketLimiter;
-  db: () => Promise<Db>;
+  /** The database: synchronously once open (getDbNow), which keeps a cached request free of awaits. */
+  db: () => Db | Promise<Db>;
 }
 
 /** A request that passed the gate. `cors` goes on every answer to a publishable key. */
@@ -87,22 +88,54 @@ export function createStorefrontGate(opts: StorefrontGateOptions) {
       'Access-Control-Max-Age': '600',
     });
 
-  return async (req: RequestLike, url: URL): Promise<Response | GatePass> => {
-    const origin = req.headers.get('origin');
+  /** A resolved key against the request: origin, permission, scope and limits (synchronous). */
+  const admit = (
+    req: RequestLike,
+    db: Db,
+    kind: 'secret' | 'publishable',
+    key: CachedKey,
+    origin: string | null,
+  ): Response | GatePass => {
+    const { ctx, allowedOrigins, scopes } = key;
     let cors: Headers | undefined;
-    let tenantId: string | undefined;
+    try {
+      const keyId = ctx.apiKeyId ?? ctx.tenantId;
+      if (kind === 'publishable') {
+        if (!origin || !allowedOrigins.includes(origin)) return forbiddenOrigin();
+        cors = corsHeaders(origin);
+        const client = opts.clientLimiter.take(`${keyId}:${clientIp(req.headers)}`);
+        if (!client.allowed) throw rateLimited(client.retryAfterMs);
+      } else if (!hasPermission(ctx, opts.permission)) {
+        throw new AppError('forbidden', opts.forbidden);
+      } else if (scopes && !hasScope(scopes, scope)) {
+        return apiError('insufficient_scope', `This key lacks the ${scope} scope this route needs.`, 403);
+      }
+      const limit = opts.keyLimiter.take(keyId);
+      if (!limit.allowed) throw rateLimited(limit.retryAfterMs);
+      return { db, ctx, kind, cors };
+    } catch (error) {
+      return errorResponse(error, ctx.tenantId, cors);
+    }
+  };
+
+  /** The preflight: a key in the URL is checked now, a key in a header with the real request. */
+  const preflight = async (cred: Credentials | null, origin: string | null): Promise<Response> => {
+    if (!origin) return new Response(null, { status: 204, headers: { Allow: allow } });
+    if (cred?.via === 'url') {
+      const { allowedOrigins } = await opts.keys.resolve(await opts.db(), cred.key, 'publishable');
+      if (!allowedOrigins.includes(origin)) return forbiddenOrigin();
+    }
+    return new Response(null, { status: 204, headers: corsHeaders(origin) });
+  };
+
+  // Synchronous while the database is open and the key cached (every request but a key's first
+  // in a while): a promise only when something has to be read.
+  return (req: RequestLike, url: URL): Response | GatePass | Promise<Response | GatePass> => {
+    const origin = req.headers.get('origin');
+    const refused = (error: unknown) => errorResponse(error, undefined, undefined);
     try {
       const cred = credentialsOf(req, url);
-      if (req.method === 'OPTIONS') {
-        if (!origin) return new Response(null, { status: 204, headers: { Allow: allow } });
-        // A key in the URL is checked now; a key in a header arrives only with the real request,
-        // which is checked then (a preflight alone does nothing).
-        if (cred?.via === 'url') {
-          const { allowedOrigins } = await opts.keys.resolve(await opts.db(), cred.key, 'publishable');
-          if (!allowedOrigins.includes(origin)) return forbiddenOrigin();
-        }
-        return new Response(null, { status: 204, headers: corsHeaders(origin) });
-      }
+      if (req.method === 'OPTIONS') return preflight(cred, origin).catch(refused);
       if (req.method !== opts.method) {
         return apiError('bad_request', opts.wrongMethod, 405, { headers: { Allow: allow } });
       }
@@ -123,25 +156,17 @@ export function createStorefrontGate(opts: StorefrontGateOptions) {
       }
       // An unknown prefix is resolved as a secret key, which answers "invalid key".
       const kind = named === 'publishable' ? 'publishable' : 'secret';
-      const db = await opts.db();
-      const { ctx, allowedOrigins, scopes } = await opts.keys.resolve(db, cred.key, kind);
-      tenantId = ctx.tenantId;
-      const keyId = ctx.apiKeyId ?? ctx.tenantId;
-      if (kind === 'publishable') {
-        if (!origin || !allowedOrigins.includes(origin)) return forbiddenOrigin();
-        cors = corsHeaders(origin);
-        const client = opts.clientLimiter.take(`${keyId}:${clientIp(req.headers)}`);
-        if (!client.allowed) throw rateLimited(client.retryAfterMs);
-      } else if (!hasPermission(ctx, opts.permission)) {
-        throw new AppError('forbidden', opts.forbidden);
-      } else if (scopes && !hasScope(scopes, scope)) {
-        return apiError('insufficient_scope', `This key lacks the ${scope} scope this route needs.`, 403);
+      const db = opts.db();
+      if (!(db instanceof Promise)) {
+        const key = opts.keys.resolve(db, cred.key, kind);
+        if (!(key instanceof Promise)) return admit(req, db, kind, key, origin);
+        return key.then((k) => admit(req, db, kind, k, origin), refused);
       }
-      const limit = opts.keyLimiter.take(keyId);
-      if (!limit.allowed) throw rateLimited(limit.retryAfterMs);
-      return { db, ctx, kind, cors };
+      return db
+        .then(async (open) => admit(req, open, kind, await opts.keys.resolve(open, cred.key, kind), origin))
+        .catch(refused);
     } catch (error) {
-      return errorResponse(error, tenantId, cors);
+      return refused(error);
     }
   };
 }

@@ -6,6 +6,7 @@
  * by this process are patched in (`noteConsentChanges`), also into a load that is in flight.
  * Memory: roughly 100 bytes per shopper with a decision.
  */
+import type { MaybePromise } from '@/lib/sync-first';
 import type { Executor } from '@/db/client';
 import type { PrivacyPurpose } from '@/db/schema';
 import { log } from '@/lib/log';
@@ -79,14 +80,14 @@ function load(exec: Executor, tenantId: string, before: Entry | undefined): Prom
  * answer from memory (a copy over a minute old is refreshed in the background).
  * @throws when the first load fails (database errors).
  */
-export async function getConsentSnapshot(exec: Executor, tenantId: string): Promise<ConsentSnapshot> {
+export function getConsentSnapshot(exec: Executor, tenantId: string): MaybePromise<ConsentSnapshot> {
   const entry = cache.get(tenantId);
   if (entry && entry.loadedAt > 0) {
     if (!entry.loading && Date.now() - entry.loadedAt >= CONSENT_TTL_MS)
       void load(exec, tenantId, entry).catch(() => undefined);
     return snapshotOf(entry.bits);
   }
-  return snapshotOf(await (entry?.loading ?? load(exec, tenantId, entry)));
+  return (entry?.loading ?? load(exec, tenantId, entry)).then(snapshotOf);
 }
 
 /** Patches decisions this process has just written into the tenant's cached copy (if loaded). */

@@ -3,6 +3,7 @@
  * segment exports all decide here, through `effectiveConsent` (./policy.ts) over the in-memory
  * state (./cache.ts) or, for set-based queries, the equivalent SQL condition.
  */
+import { type MaybePromise, runSyncFirst, wait } from '@/lib/sync-first';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import type { PrivacyPurpose } from '@/db/schema';
@@ -26,16 +27,19 @@ type Tenant = Pick<TenantContext, 'tenantId'>;
  * Whether the tenant may use a shopper's data for `purpose` now: the stored decision, else the
  * workspace default. A Map lookup after the tenant's first call (see ./cache.ts).
  */
-export async function consentAllows(
+export function consentAllows(
   exec: Executor,
   tenantId: string,
   shopperId: string,
   purpose: PrivacyPurpose,
-): Promise<boolean> {
-  const [settings, snapshot] = await Promise.all([
-    getCachedPrivacySettings(exec, { tenantId }),
-    getConsentSnapshot(exec, tenantId),
-  ]);
+): MaybePromise<boolean> {
+  // Synchronous once both are cached (every storefront request asks).
+  return runSyncFirst(consentSteps(exec, tenantId, shopperId, purpose));
+}
+
+function* consentSteps(exec: Executor, tenantId: string, shopperId: string, purpose: PrivacyPurpose) {
+  const settings = yield* wait(getCachedPrivacySettings(exec, { tenantId }));
+  const snapshot = yield* wait(getConsentSnapshot(exec, tenantId));
   return effectiveConsent({ stored: snapshot.get(shopperId, purpose), mode: settings.consentMode });
 }
 

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { MaybePromise } from '@/lib/sync-first';
 import { type Db, type Executor, rowsOf } from '@/db/client';
 import { log } from '@/lib/log';
 import { TopK, dotRow } from './top-k';
@@ -147,12 +148,12 @@ function remember(key: string, entry: MemoryIndex): void {
  * batch, every version bump would otherwise make the next query wait for a whole reload (28 s for
  * 100k vectors on PGlite); queries answer from the previous version until the new one is in.
  */
-export async function getMemoryIndex(
+export function getMemoryIndex(
   db: Db,
   tenantId: string,
   space: string,
   version: number,
-): Promise<MemoryIndex> {
+): MaybePromise<MemoryIndex> {
   const key = keyOf(db, tenantId, space);
   const hit = cache.entries.get(key);
   if (hit && hit.version === version) {
@@ -169,10 +170,8 @@ export async function getMemoryIndex(
     }
     return hit;
   }
-  if (pending) {
-    const entry = await pending;
-    if (entry.version >= version) return entry;
-  }
+  if (pending)
+    return pending.then((entry) => (entry.version >= version ? entry : startLoad(db, key, tenantId, space)));
   return startLoad(db, key, tenantId, space);
 }
 

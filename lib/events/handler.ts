@@ -1,4 +1,4 @@
-import { type Db, getDb } from '@/db/client';
+import { type Db, getDbNow } from '@/db/client';
 import { type ApiKeyCache, apiKeyCache } from '@/lib/api/key-cache';
 import { errorResponse } from '@/lib/api/respond';
 import { createStorefrontGate } from '@/lib/api/storefront-gate';
@@ -26,7 +26,7 @@ export interface EventsHandlerOptions {
   /** Buffer the daily counters (long-lived servers only; see CounterBuffer). */
   counters?: CounterBuffer;
   maxBytes?: number;
-  db?: () => Promise<Db>;
+  db?: () => Db | Promise<Db>;
 }
 
 /**
@@ -41,7 +41,7 @@ export function createEventsHandler(opts: EventsHandlerOptions = {}): (req: Requ
   const keyLimiter = opts.keyLimiter ?? sharedLimiters().perKey;
   const clientLimiter = opts.clientLimiter ?? sharedLimiters().perClient;
   const maxBytes = opts.maxBytes ?? MAX_BODY_BYTES;
-  const database = opts.db ?? getDb;
+  const database = opts.db ?? getDbNow;
 
   const gate = createStorefrontGate({
     method: 'POST',

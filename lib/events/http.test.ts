@@ -17,7 +17,7 @@ describe.each(testDrivers())('events over HTTP on the fast path (%s)', (driver) 
   let base = '';
   beforeAll(async () => {
     server = http.createServer((req, res) => {
-      void tryFastPath(req, res).then((done) => {
+      void Promise.resolve(tryFastPath(req, res)).then((done) => {
         if (!done) res.writeHead(404).end();
       });
     });

@@ -3,6 +3,7 @@
  * the store declares sensitive. Recommendation serving reads them on every request, so they are
  * cached per workspace like the privacy settings (30 s; dropped at once on save in this process).
  */
+import type { MaybePromise } from '@/lib/sync-first';
 import type { Db, Executor } from '@/db/client';
 import { recordAudit } from '@/lib/audit/service';
 import { forbidden } from '@/lib/errors';
@@ -39,13 +40,15 @@ export async function getFairnessSettings(exec: Executor, ctx: Tenant): Promise<
 }
 
 /** The settings for hot paths (recommendation serving): cached per workspace for 30 s. */
-export async function getCachedFairnessSettings(exec: Executor, ctx: Tenant): Promise<FairnessSettings> {
+export function getCachedFairnessSettings(exec: Executor, ctx: Tenant): MaybePromise<FairnessSettings> {
   const hit = cache.get(ctx.tenantId);
   const now = Date.now();
+  // Synchronous on a hit: every recommendation request reads this.
   if (hit && now - hit.at < CACHE_MS) return hit.value;
-  const value = await getFairnessSettings(exec, ctx);
-  cache.set(ctx.tenantId, { at: now, value });
-  return value;
+  return getFairnessSettings(exec, ctx).then((value) => {
+    cache.set(ctx.tenantId, { at: now, value });
+    return value;
+  });
 }
 
 export function invalidateFairnessSettings(tenantId: string): void {

@@ -1,4 +1,5 @@
 import type { Db, Executor } from '@/db/client';
+import type { MaybePromise } from '@/lib/sync-first';
 import { recordAudit } from '@/lib/audit/service';
 import { forbidden } from '@/lib/errors';
 import { hasPermission, type TenantContext } from '@/lib/tenant/context';
@@ -30,13 +31,15 @@ export async function getPrivacySettings(exec: Executor, ctx: Tenant): Promise<P
  * The settings for hot paths: cached per workspace for 30 s and dropped at once when this process
  * saves new ones (another process sees a change within the 30 s).
  */
-export async function getCachedPrivacySettings(exec: Executor, ctx: Tenant): Promise<PrivacySettings> {
+export function getCachedPrivacySettings(exec: Executor, ctx: Tenant): MaybePromise<PrivacySettings> {
   const hit = cache.get(ctx.tenantId);
   const now = Date.now();
+  // Synchronous on a hit: the storefront endpoints read this on every personal request.
   if (hit && now - hit.at < CACHE_MS) return hit.value;
-  const value = await getPrivacySettings(exec, ctx);
-  cache.set(ctx.tenantId, { at: now, value });
-  return value;
+  return getPrivacySettings(exec, ctx).then((value) => {
+    cache.set(ctx.tenantId, { at: now, value });
+    return value;
+  });
 }
 
 export function invalidatePrivacySettings(tenantId: string): void {

@@ -1,12 +1,13 @@
-import { type Db, getDb } from '@/db/client';
+import { type Db, getDbNow } from '@/db/client';
 import { type ApiKeyCache, apiKeyCache } from '@/lib/api/key-cache';
 import { errorResponse } from '@/lib/api/respond';
-import { createStorefrontGate } from '@/lib/api/storefront-gate';
+import { createStorefrontGate, type GatePass } from '@/lib/api/storefront-gate';
 import { AppError } from '@/lib/errors';
 import { type PlainResponse, type RequestLike, toWebResponse } from '@/lib/http';
+import type { MaybePromise } from '@/lib/sync-first';
 import { TokenBucketLimiter, type TokenBucketOptions } from '@/lib/ratelimit/token-bucket';
 import { queryParamsOf, recommendationQuerySchema } from './schemas';
-import { getRecommendations } from './service';
+import { getRecommendations, type RecommendationResult } from './service';
 
 /** Default rate limits, in requests per second (a storefront calls once per widget per page view). */
 export const RECOMMEND_RATE_LIMITS = {
@@ -20,7 +21,7 @@ export interface RecommendHandlerOptions {
   keys?: ApiKeyCache;
   keyLimiter?: TokenBucketLimiter;
   clientLimiter?: TokenBucketLimiter;
-  db?: () => Promise<Db>;
+  db?: () => Db | Promise<Db>;
 }
 
 /**
@@ -49,11 +50,11 @@ export function createRecommendHandler(
  */
 export function createPlainRecommendHandler(
   opts: RecommendHandlerOptions = {},
-): (req: RequestLike) => Promise<Response | PlainResponse> {
+): (req: RequestLike) => MaybePromise<Response | PlainResponse> {
   const keys = opts.keys ?? apiKeyCache;
   const keyLimiter = opts.keyLimiter ?? sharedLimiters().perKey;
   const clientLimiter = opts.clientLimiter ?? sharedLimiters().perClient;
-  const database = opts.db ?? getDb;
+  const database = opts.db ?? getDbNow;
 
   const gate = createStorefrontGate({
     method: 'GET',
@@ -67,11 +68,16 @@ export function createPlainRecommendHandler(
     db: database,
   });
 
-  return async (req) => {
-    const url = new URL(req.url);
-    const pass = await gate(req, url);
+  const answer = (pass: Response | GatePass, url: URL): MaybePromise<Response | PlainResponse> => {
     if (pass instanceof Response) return pass;
     const { db, ctx, kind, cors } = pass;
+    const failed = (error: unknown) => errorResponse(error, ctx.tenantId, cors);
+    const ok = (result: RecommendationResult): PlainResponse => {
+      const headers: Record<string, string> = cors ? Object.fromEntries(cors) : {};
+      headers['content-type'] = 'application/json';
+      headers['cache-control'] = 'no-store';
+      return { status: 200, headers, body: JSON.stringify(result) };
+    };
     try {
       const parsed = recommendationQuerySchema.safeParse(queryParamsOf(url.searchParams));
       if (!parsed.success) {
@@ -82,17 +88,18 @@ export function createPlainRecommendHandler(
         }
         throw new AppError('validation_failed', 'Some parameters are not valid.', fields);
       }
-      const result = await getRecommendations(db, ctx, {
-        ...parsed.data,
-        nonPersonal: kind === 'publishable',
-      });
-      const headers: Record<string, string> = cors ? Object.fromEntries(cors) : {};
-      headers['content-type'] = 'application/json';
-      headers['cache-control'] = 'no-store';
-      return { status: 200, headers, body: JSON.stringify(result) };
+      const result = getRecommendations(db, ctx, { ...parsed.data, nonPersonal: kind === 'publishable' });
+      return result instanceof Promise ? result.then(ok, failed) : ok(result);
     } catch (error) {
-      return errorResponse(error, ctx.tenantId, cors);
+      return failed(error);
     }
+  };
+
+  // Synchronous end to end while the key, model, catalog and lookups are cached (lib/sync-first.ts).
+  return (req) => {
+    const url = new URL(req.url);
+    const pass = gate(req, url);
+    return pass instanceof Promise ? pass.then((p) => answer(p, url)) : answer(pass, url);
   };
 }
 

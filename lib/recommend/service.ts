@@ -14,8 +14,9 @@ import { MITIGATION_POOL, mitigateServed } from '@/lib/fairness/serve';
 import { requestSeeds } from '@/lib/fairness/serve-content';
 import { getCachedFairnessSettings } from '@/lib/fairness/settings';
 import { isSegmentMember } from '@/lib/segments/membership';
+import { type MaybePromise, runSyncFirst, wait } from '@/lib/sync-first';
 import type { TenantContext } from '@/lib/tenant/context';
-import { applyRules, type Candidate } from './rules/apply';
+import { applyRules, type Candidate, type RulesOutcome } from './rules/apply';
 import { DEFAULT_RULES } from './rules/schema';
 import { fallbackChain, SCENARIOS, type ScenarioId, usableSteps } from './scenarios';
 import type { RecommendationQuery } from './schemas';
@@ -74,14 +75,19 @@ const OVERFETCH = 4;
  * @throws AppError not_found (unknown placement or product, another tenant's included),
  *   validation_failed (neither placement nor scenario).
  */
-export async function getRecommendations(
+export function getRecommendations(
   db: Db,
   ctx: Pick<TenantContext, 'tenantId'>,
   input: RecommendationInput,
-): Promise<RecommendationResult> {
+): MaybePromise<RecommendationResult> {
+  // Synchronous while every lookup is cached (lib/sync-first.ts): no await per request.
+  return runSyncFirst(recommendSteps(db, ctx, input));
+}
+
+function* recommendSteps(db: Db, ctx: Pick<TenantContext, 'tenantId'>, input: RecommendationInput) {
   const { tenantId } = ctx;
   const now = input.now ?? Date.now();
-  const placement = input.placement ? await getServedPlacement(db, tenantId, input.placement) : null;
+  const placement = input.placement ? yield* wait(getServedPlacement(db, tenantId, input.placement)) : null;
   if (input.placement && !placement) throw notFound('Placement not found.');
   const asked = input.scenario ?? placement?.scenario;
   if (!asked) throw new AppError('validation_failed', 'Name a placement or a scenario.');
@@ -89,12 +95,10 @@ export async function getRecommendations(
   const rules = placement?.rules ?? DEFAULT_RULES;
   const notes: string[] = [];
 
-  const model = await getServingModel(db, tenantId);
-  const [catalog, trainedAt, settings] = await Promise.all([
-    getCatalogFacts(db, tenantId, model),
-    model ? getTrainedAt(db, tenantId, model.versionId) : null,
-    getServedSettings(db, tenantId),
-  ]);
+  const model = yield* wait(getServingModel(db, tenantId));
+  const catalog = yield* wait(getCatalogFacts(db, tenantId, model));
+  const trainedAt = model ? yield* wait(getTrainedAt(db, tenantId, model.versionId)) : null;
+  const settings = yield* wait(getServedSettings(db, tenantId));
   const item = input.item === undefined ? undefined : catalogIndex(catalog, input.item);
   if (input.item !== undefined && item === undefined) throw notFound('Product not found.');
   const cart = input.cart.flatMap((id) => catalogIndex(catalog, id) ?? []);
@@ -110,11 +114,11 @@ export async function getRecommendations(
     !audience.personal || subject === undefined
       ? null
       : input.nonPersonal
-        ? await getVisitor(db, tenantId, subject)
-        : await getShopper(db, tenantId, subject);
+        ? yield* wait(getVisitor(db, tenantId, subject))
+        : yield* wait(getShopper(db, tenantId, subject));
   // Consent (lib/consent/enforce.ts, from memory): a shopper who refused personalization is served
   // like an anonymous visitor: no history, no personal scenario, no audience targeting.
-  const consented = !resolved || (await consentAllows(db, tenantId, resolved.id, 'personalization'));
+  const consented = !resolved || (yield* wait(consentAllows(db, tenantId, resolved.id, 'personalization')));
   const shopper = consented ? resolved : null;
   const personal = audience.personal && consented;
   let scenario = audience.scenario;
@@ -129,14 +133,12 @@ export async function getRecommendations(
     ...(input.nonPersonal && personal ? { anonymousId: input.visitor } : {}),
   };
   const recent = visit
-    ? await recentOf(db, tenantId, catalog, input.recent ?? [], personal ? who : null)
+    ? yield* recentOf(db, tenantId, catalog, input.recent ?? [], personal ? who : null)
     : [];
   const shopperIndex = shopper && model ? model.shopperIndex.get(shopper.id) : undefined;
   if (!model) notes.push(`No model is trained yet: best sellers of the last ${BEST_SELLER_DAYS} days.`);
-  const [bestSellers, content] = await Promise.all([
-    model ? [] : getBestSellers(db, tenantId, now),
-    getContentVectors(db, tenantId, catalog),
-  ]);
+  const bestSellers = model ? [] : yield* wait(getBestSellers(db, tenantId, now));
+  const content = yield* wait(getContentVectors(db, tenantId, catalog));
 
   const result = (items: RecommendedItem[]): RecommendationResult => ({
     placement: placement?.key ?? null,
@@ -154,7 +156,7 @@ export async function getRecommendations(
   // An audience placement: only its segment's shoppers (an in-memory member set per segment).
   if (
     rules.audienceSegmentId &&
-    !(await isSegmentMember(db, tenantId, rules.audienceSegmentId, shopper?.id))
+    !(yield* wait(isSegmentMember(db, tenantId, rules.audienceSegmentId, shopper?.id)))
   ) {
     notes.push('The shopper is not in the placement’s audience.');
     return result([]);
@@ -187,7 +189,8 @@ export async function getRecommendations(
   const pool: Candidate[] = [];
   const seen = new Set<number>();
   let used: string | null = null;
-  let ruled = applyRules(pool, rules, catalog.facts, { purchased, now, k, scenario });
+  // Ruled after each step that adds candidates (pins alone when none does).
+  let ruled: RulesOutcome | undefined;
   for (const step of steps) {
     const added = appendTier(pool, seen, candidatesFrom(step.source, q));
     if (added === 0) continue;
@@ -195,9 +198,10 @@ export async function getRecommendations(
     ruled = applyRules(pool, rules, catalog.facts, { purchased, now, k, scenario });
     if (ruled.items.length >= k) break;
   }
+  ruled ??= applyRules(pool, rules, catalog.facts, { purchased, now, k, scenario });
   // Issue 8: exposure-aware re-ranking of a 3·k ruled pool, only when the merchant switched it on.
   // Each floor adds the protected items most relevant to the request, through the same rules.
-  const mitigation = (await getCachedFairnessSettings(db, ctx)).recommendations;
+  const mitigation = (yield* wait(getCachedFairnessSettings(db, ctx))).recommendations;
   if (!mitigationOff(mitigation)) {
     const wide = applyRules(pool, rules, catalog.facts, { purchased, now, k: MITIGATION_POOL * k, scenario });
     const bought = purchasesOf(model, q.shopper);
@@ -243,15 +247,15 @@ export async function getRecommendations(
  * request's `recent` ids, then the latest view events of the shopper and of the requesting
  * browser (5 s cache), so a caller gets "recently viewed" without sending it. Unknown ids are skipped.
  */
-async function recentOf(
+function* recentOf(
   db: Db,
   tenantId: string,
   catalog: ServingCatalog,
   sent: readonly string[],
   who: { shopperId: string | null; anonymousId?: string } | null,
-): Promise<number[]> {
+) {
   const ids = [...sent];
-  if (who) ids.push(...(await getRecentViews(db, tenantId, who)));
+  if (who) ids.push(...(yield* wait(getRecentViews(db, tenantId, who))));
   const out: number[] = [];
   for (const id of ids) {
     const i = catalogIndex(catalog, id);

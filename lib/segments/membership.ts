@@ -5,6 +5,7 @@
  * the previous set (stale-while-revalidate), so only the very first request of a segment in a
  * process waits for the database.
  */
+import { type MaybePromise, runSyncFirst, wait } from '@/lib/sync-first';
 import { sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '@/db/client';
 import { consentAllows } from '@/lib/consent/enforce';
@@ -86,14 +87,23 @@ function reload(
  * answers meanwhile); after a segment change of the tenant the next call waits for the new set.
  * Throws only when a first load fails.
  */
-export async function isSegmentMember(
+export function isSegmentMember(
   exec: Executor,
   tenantId: string,
   segmentId: string,
   shopperId: string | null | undefined,
-): Promise<boolean> {
+): MaybePromise<boolean> {
+  return runSyncFirst(membershipSteps(exec, tenantId, segmentId, shopperId));
+}
+
+function* membershipSteps(
+  exec: Executor,
+  tenantId: string,
+  segmentId: string,
+  shopperId: string | null | undefined,
+) {
   // Advertising consent is checked per call (from memory), so a withdrawal applies at once.
-  if (shopperId && !(await consentAllows(exec, tenantId, shopperId, 'advertising'))) return false;
+  if (shopperId && !(yield* wait(consentAllows(exec, tenantId, shopperId, 'advertising')))) return false;
   const key = `${tenantId}:${segmentId}`;
   const version = segmentMembershipVersion(tenantId);
   const entry = cache.get(key);
@@ -102,10 +112,11 @@ export async function isSegmentMember(
       void reload(exec, tenantId, segmentId, key).catch(() => undefined);
     return shopperId ? entry.members.has(shopperId) : false;
   }
-  const members =
+  const members = yield* wait(
     entry?.loading && entry.loadingVersion === version
-      ? await entry.loading
-      : await reload(exec, tenantId, segmentId, key);
+      ? entry.loading
+      : reload(exec, tenantId, segmentId, key),
+  );
   return shopperId ? members.has(shopperId) : false;
 }
 

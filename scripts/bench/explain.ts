@@ -48,7 +48,7 @@ if (!(Number.isInteger(wanted) && wanted >= 1) || !(scale > 0) || !(Number.isInt
 /** Milliseconds, or microseconds below 0.1 ms (the decomposition alone is that fast). */
 const time = (v: number) => (v < 0.1 ? `${(v * 1000).toFixed(1)} µs` : ms(v));
 
-const elapsed = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
+const elapsed = async <T>(f: () => T | Promise<T>): Promise<[T, number]> => {
   const t0 = performance.now();
   const out = await f();
   return [out, performance.now() - t0];

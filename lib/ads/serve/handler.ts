@@ -13,7 +13,7 @@
  *   token is 422, an expired one (24 h) 422, a malformed body 400/422, in the API error envelope.
  */
 import { z } from 'zod';
-import { type Db, getDb } from '@/db/client';
+import { type Db, getDbNow } from '@/db/client';
 import { type ApiKeyCache, apiKeyCache } from '@/lib/api/key-cache';
 import { errorResponse, readJson } from '@/lib/api/respond';
 import { createStorefrontGate } from '@/lib/api/storefront-gate';
@@ -60,7 +60,7 @@ export interface AdHandlerOptions {
   keys?: ApiKeyCache;
   keyLimiter?: TokenBucketLimiter;
   clientLimiter?: TokenBucketLimiter;
-  db?: () => Promise<Db>;
+  db?: () => Db | Promise<Db>;
   /** Where feedback is buffered (default: the process-wide buffer). */
   stats?: AdStatsBuffer;
   /**
@@ -95,7 +95,7 @@ function gateFor(method: 'GET' | 'POST', opts: AdHandlerOptions) {
     keys: opts.keys ?? apiKeyCache,
     keyLimiter: opts.keyLimiter ?? sharedLimiters().perKey,
     clientLimiter: opts.clientLimiter ?? sharedLimiters().perClient,
-    db: opts.db ?? getDb,
+    db: opts.db ?? getDbNow,
   });
 }
 

@@ -9,6 +9,7 @@
 import type { Db } from '@/db/client';
 import { dotRow, TopK } from '@/lib/embeddings/top-k';
 import { getMemoryIndex, type MemoryIndex, rowOfProduct } from '@/lib/embeddings/vector-index-memory';
+import { type MaybePromise, runSyncFirst, wait } from '@/lib/sync-first';
 import type { ServingCatalog } from './catalog-cache';
 import { getServedSpace } from './lookups';
 
@@ -46,14 +47,18 @@ const aligned = new WeakMap<ServingCatalog, { index: MemoryIndex; vectors: Conte
  * The tenant's product vectors aligned with `catalog`, or null when nothing is embedded. Costs a
  * cached space lookup (5 s TTL) per request; a new space version reloads the vector index.
  */
-export async function getContentVectors(
+export function getContentVectors(
   db: Db,
   tenantId: string,
   catalog: ServingCatalog,
-): Promise<ContentVectors | null> {
-  const space = await getServedSpace(db, tenantId);
+): MaybePromise<ContentVectors | null> {
+  return runSyncFirst(contentVectorSteps(db, tenantId, catalog));
+}
+
+function* contentVectorSteps(db: Db, tenantId: string, catalog: ServingCatalog) {
+  const space = yield* wait(getServedSpace(db, tenantId));
   if (!space) return null;
-  const index = await getMemoryIndex(db, tenantId, space.space, space.version);
+  const index = yield* wait(getMemoryIndex(db, tenantId, space.space, space.version));
   if (index.ids.length === 0 || index.dims === 0) return null;
   const hit = aligned.get(catalog);
   if (hit && hit.index === index) return hit.vectors;

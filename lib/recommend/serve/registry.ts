@@ -4,6 +4,7 @@
  * id changes. Training and rollback in this process invalidate at once; other processes (a separate
  * worker) are seen within `revalidateMs`. Memory is bounded: least recently used models go first.
  */
+import type { MaybePromise } from '@/lib/sync-first';
 import type { Executor } from '@/db/client';
 import { log } from '@/lib/log';
 import { deserializeArtefact } from '../train/artefact';
@@ -47,7 +48,7 @@ export function setRegistryOptions(options: Partial<RegistryOptions>): void {
  * on the fly, or an empty answer). Concurrent callers share one load. A failed revalidation keeps
  * serving the cached model and is logged.
  */
-export async function getServingModel(db: Executor, tenantId: string): Promise<ServingModel | null> {
+export function getServingModel(db: Executor, tenantId: string): MaybePromise<ServingModel | null> {
   const now = Date.now();
   let entry = state.entries.get(tenantId);
   if (entry && entry.lastUsed !== now) entry.lastUsed = now;
