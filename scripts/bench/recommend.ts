@@ -24,12 +24,15 @@
  * DevTools or any .cpuprofile viewer).
  * --lock <file>: start the server under `flock <file>` (held while it runs), for machines where
  * others rebuild .next meanwhile; seeding, import and training run before, outside the lock.
+ * --reuse <dir>: keep the prepared dataset in <dir>/<dataset> and, on later runs, start from it
+ * (seeding, import, training and keys skipped): for measuring code changes of the serving path.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { getServingModel } from '@/lib/recommend/serve/registry';
 import { drainJobs, waitForQuietProcess } from './support/jobs';
 import { freePort, type Started, startProcess, waitForStatus } from './support/server';
 import { cpuMs, drive, type Cell, type Target } from './support/load';
@@ -64,6 +67,7 @@ const { values: opt } = parseArgs({
     'profile-dir': { type: 'string' },
     keep: { type: 'boolean', default: false },
     lock: { type: 'string' },
+    reuse: { type: 'string' },
     shoppers: { type: 'string', default: '50' },
   },
 });
@@ -169,7 +173,15 @@ async function prepare(kind: 'demo' | 'uci', dataDir: string) {
     note(
       `  waited ${(drained.waitedMs / 1000).toFixed(1)} s for the job queue to be idle (${drained.initiallyActive} active at first)`,
     );
-    return { tenant, trained, probe, keys, drained };
+    // Background jobs may have retrained (e.g. once the catalog was embedded): say what is live.
+    const live = await getServingModel(handle.db, tenant.ctx.tenantId);
+    const liveModel = live
+      ? {
+          version: live.version,
+          components: live.a.features.map((f, i) => `${f} ${(live.a.weights[i] ?? 0).toFixed(2)}`),
+        }
+      : null;
+    return { tenant, trained, probe, keys, drained, liveModel };
   } finally {
     await closeBenchDb(handle);
   }
@@ -192,13 +204,30 @@ function serverEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
   return env;
 }
 
+type Prepared = Awaited<ReturnType<typeof prepare>>;
+
+/** The dataset prepared in `dataDir`, or read back from `<dataDir>/prepared.json` with --reuse. */
+async function preparedIn(kind: 'demo' | 'uci', dataDir: string): Promise<Prepared> {
+  const saved = path.join(dataDir, 'prepared.json');
+  if (opt.reuse && fs.existsSync(saved)) {
+    note(`Reusing the ${kind} dataset prepared in ${dataDir}`);
+    return JSON.parse(fs.readFileSync(saved, 'utf8')) as Prepared;
+  }
+  const prep = await prepare(kind, dataDir);
+  if (opt.reuse) fs.writeFileSync(saved, JSON.stringify(prep));
+  return prep;
+}
+
 async function benchDataset(kind: 'demo' | 'uci', barePort: number) {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), `tailor-bench-recommend-${kind}-`));
+  const work = opt.reuse
+    ? path.resolve(opt.reuse, kind)
+    : fs.mkdtempSync(path.join(os.tmpdir(), `tailor-bench-recommend-${kind}-`));
+  fs.mkdirSync(work, { recursive: true });
   const dataDir = path.join(work, 'data');
   const logFile = path.join(work, 'server.log');
   let server: Started | undefined;
   try {
-    const prep = await prepare(kind, dataDir);
+    const prep = await preparedIn(kind, dataDir);
     const port = await freePort();
     note(`Starting the built server on http://127.0.0.1:${port} (data in ${dataDir})…`);
     const profile = opt['profile-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${opt['profile-dir']}`] : [];
@@ -243,6 +272,7 @@ async function benchDataset(kind: 'demo' | 'uci', barePort: number) {
       dataset: prep.tenant.label,
       load: os.loadavg()[0] ?? 0,
       model: prep.trained.model,
+      liveModel: prep.liveModel,
       trainMs: prep.trained.wallMs,
       jobsWaitMs: prep.drained.waitedMs,
       serverWaitMs: quiet.waitedMs,
@@ -257,7 +287,7 @@ async function benchDataset(kind: 'demo' | 'uci', barePort: number) {
     throw e;
   } finally {
     await server?.stop();
-    if (opt.keep) note(`Kept ${work}`);
+    if (opt.keep || opt.reuse) note(`Kept ${work}`);
     else fs.rmSync(work, { recursive: true, force: true });
   }
 }
@@ -313,6 +343,11 @@ function print(results: Awaited<ReturnType<typeof benchDataset>>[]): void {
   for (const r of results) {
     console.log(
       `\n${r.dataset}: model of ${r.model.shoppers} shoppers × ${r.model.items} items (${r.model.interactions} interactions), trained in ${(r.trainMs / 1000).toFixed(1)} s; waited ${(r.jobsWaitMs / 1000).toFixed(1)} s for its background jobs and ${(r.serverWaitMs / 1000).toFixed(1)} s for an idle server; 1-min load average after its cells ${r.load.toFixed(1)}`,
+    );
+    console.log(
+      r.liveModel
+        ? `  live model v${r.liveModel.version}, features and weights: ${r.liveModel.components.join(', ')}`
+        : '  no live model',
     );
     for (const c of r.cells) {
       if (c.failures.length)
