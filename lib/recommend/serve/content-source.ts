@@ -7,7 +7,14 @@
 import type { Candidate } from '../rules/apply';
 import type { Ranked } from '../types';
 import type { ServeQuery } from './serving-model';
-import { type ContentSeed, contentNeighbours } from './content';
+import {
+  type ContentSeed,
+  type ContentVectors,
+  contentCandidates,
+  contentNeighbours,
+  historyContent,
+} from './content';
+import { similarityRowsOf } from './content-rows';
 import type { SourceInput } from './sources';
 
 /** The newest views that steer the session re-ranking (older ones are history, not intent). */
@@ -15,6 +22,8 @@ export const SESSION_VIEWS = 5;
 /** Interest weights: a view decays by this per position, a purchase by its age (half-life, days). */
 const VIEW_DECAY = 0.8;
 const PURCHASE_HALF_LIFE_DAYS = 60;
+/** Views and carts of the history have no time here: they count as a purchase a few months old. */
+const HISTORY_VIEW_WEIGHT = 0.25;
 
 /**
  * Look-alikes by product vectors: of the item on screen when there is one (a new product too),
@@ -59,12 +68,48 @@ export function contentComponent(
       seeds.push({ item, weight: 2 });
     for (const [r, item] of q.recent.slice(0, SESSION_VIEWS).entries())
       seeds.push({ item, weight: 2 * VIEW_DECAY ** r });
+    const fast = withHistory && !seedOf && !q.without ? fromHistoryPart(q, cv, seeds, k, nItems) : null;
+    if (fast) return fast;
     if (withHistory) seeds.push(...historySeeds(q));
     const hits = contentNeighbours(cv, seeds, k, undefined, q.explain).filter((h) => h.item < nItems);
     if (seedOf) for (const h of hits) seedOf.set(h.item, { item: h.seed, similarity: h.seedSimilarity });
     return { items: Int32Array.from(hits, (h) => h.item), scores: Float32Array.from(hits, (h) => h.score) };
   };
   return seedOf ? { content, contentSeed: (item) => seedOf.get(item) ?? null } : { content };
+}
+
+/**
+ * The content candidates of a known shopper from their history part (kept per model version and
+ * shopper once the rows of their items are) plus the visit's seeds: the hot path's exact shortcut
+ * for contentNeighbours. Null when it does not apply yet (the caller scans, which queues rows).
+ */
+function fromHistoryPart(
+  q: SourceInput,
+  cv: ContentVectors,
+  context: readonly ContentSeed[],
+  k: number,
+  nItems: number,
+): Ranked | null {
+  const m = q.model;
+  const s = q.shopper;
+  if (!m || s === undefined || !m.isKnown(s)) return null;
+  const live = context.filter((c) => (cv.rowOfItem[c.item] ?? -1) >= 0 && c.weight > 0);
+  const kept = similarityRowsOf(cv);
+  const rows = kept.rowsFor(live.map((c) => c.item));
+  if (!rows) return null;
+  const history = kept.history(`${m.versionId}:${s}`, () => {
+    const h = m.a.history;
+    const purchases: { item: number; at: number }[] = [];
+    const views: ContentSeed[] = [];
+    for (let p = h.ptr[s]!; p < h.ptr[s + 1]!; p++) {
+      const item = h.items[p]!;
+      const bought = m.boughtPair(s, item);
+      if (bought >= 0) purchases.push({ item, at: m.a.buyAgain.last[bought]! });
+      else views.push({ item, weight: HISTORY_VIEW_WEIGHT });
+    }
+    return historyContent(cv, purchases, views, PURCHASE_HALF_LIFE_DAYS * 86_400_000);
+  });
+  return history ? contentCandidates(cv, history, q.now, live, rows, k, nItems) : null;
 }
 
 function historySeeds(q: SourceInput): ContentSeed[] {
@@ -78,8 +123,7 @@ function historySeeds(q: SourceInput): ContentSeed[] {
     if (q.without?.has(item)) continue;
     const bought = m.boughtPair(s, item);
     const days = bought >= 0 ? Math.max(0, (q.now - m.a.buyAgain.last[bought]!) / 86_400_000) : null;
-    // Views and carts of the history have no time here: they count as a purchase a few months old.
-    out.push({ item, weight: days === null ? 0.25 : 2 ** (-days / PURCHASE_HALF_LIFE_DAYS) });
+    out.push({ item, weight: days === null ? HISTORY_VIEW_WEIGHT : 2 ** (-days / PURCHASE_HALF_LIFE_DAYS) });
   }
   return out;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type ContentVectors, contentNeighbours } from './content';
+import { seededRandom } from '../eval/metrics';
+import { type ContentVectors, contentCandidates, contentNeighbours, historyContent } from './content';
+import { similarityRowsOf } from './content-rows';
 
 /** Unit vectors in 2-d at the given angles (degrees), rows in catalog order. */
 function vectorsAt(degrees: (number | null)[]): ContentVectors {
@@ -39,5 +41,85 @@ describe('contentNeighbours', () => {
     expect(hits.map((h) => h.item)).toEqual([3, 2]);
     expect(hits[0]!.seed).toBe(4);
     expect(hits[0]!.seedSimilarity).toBeCloseTo(Math.cos((20 * Math.PI) / 180), 5);
+  });
+});
+
+/** Random unit vectors (some items without one), rows in a shuffled catalog order. */
+function randomVectors(rand: () => number, items: number, dims: number): ContentVectors {
+  const present = Array.from({ length: items }, (_, i) => i).filter(() => rand() < 0.9);
+  const matrix = new Float32Array(present.length * dims);
+  const rowOfItem = new Int32Array(items).fill(-1);
+  const itemOfRow = new Int32Array(present.length);
+  present.forEach((item, row) => {
+    let norm = 0;
+    for (let d = 0; d < dims; d++) {
+      matrix[row * dims + d] = rand() - 0.3;
+      norm += matrix[row * dims + d]! ** 2;
+    }
+    for (let d = 0; d < dims; d++) matrix[row * dims + d]! /= Math.sqrt(norm);
+    rowOfItem[item] = row;
+    itemOfRow[row] = item;
+  });
+  return { dims, matrix, rowOfItem, itemOfRow };
+}
+
+describe('contentNeighbours from similarity rows', () => {
+  it('answers as the scan once the seeds’ rows are kept, and warms them in the background', async () => {
+    const rand = seededRandom(17);
+    const scanned = randomVectors(seededRandom(4), 120, 32);
+    const cached = { ...scanned }; // the same vectors, another row cache
+    const rows = similarityRowsOf(cached);
+    for (let run = 0; run < 30; run++) {
+      const seeds = Array.from({ length: 1 + Math.floor(rand() * 8) }, () => ({
+        item: Math.floor(rand() * 120),
+        weight: rand() < 0.1 ? 0 : 0.1 + rand() * 2,
+      }));
+      const exclude = new Set([Math.floor(rand() * 120)]);
+      for (const s of seeds) rows.compute(s.item);
+      const want = contentNeighbours(scanned, seeds, 15, exclude);
+      const got = contentNeighbours(cached, seeds, 15, exclude);
+      expect(got.map((h) => h.item)).toEqual(want.map((h) => h.item));
+      for (const [i, h] of got.entries()) {
+        expect(h.score).toBeCloseTo(want[i]!.score, 5);
+        expect(h.seed).toBe(want[i]!.seed);
+        expect(h.seedSimilarity).toBeCloseTo(want[i]!.seedSimilarity, 5);
+      }
+    }
+    // The scanned set had no rows: its calls queued them, and the background computes them.
+    const queued = similarityRowsOf(scanned);
+    expect(queued.size).toBe(0);
+    for (let turn = 0; turn < 20 && queued.size === 0; turn++) await new Promise((r) => setImmediate(r));
+    expect(queued.size).toBeGreaterThan(0);
+  });
+});
+
+describe('contentCandidates from a history part', () => {
+  it('ranks as contentNeighbours over all the seeds, purchases decayed to `now`, views and context', () => {
+    const rand = seededRandom(31);
+    const cv = randomVectors(seededRandom(8), 150, 24);
+    const rows = similarityRowsOf(cv);
+    for (let i = 0; i < 150; i++) rows.compute(i);
+    const halfLifeMs = 60 * 86_400_000;
+    for (let run = 0; run < 25; run++) {
+      const pick = () => Math.floor(rand() * 150);
+      const purchases = Array.from({ length: 1 + Math.floor(rand() * 6) }, () => ({
+        item: pick(),
+        at: 1_000_000_000_000 + rand() * 200 * 86_400_000,
+      }));
+      const views = Array.from({ length: Math.floor(rand() * 5) }, () => ({ item: pick(), weight: 0.25 }));
+      const context = Array.from({ length: Math.floor(rand() * 3) }, () => ({ item: pick(), weight: 2 }));
+      const now = Math.max(...purchases.map((p) => p.at)) + rand() * 90 * 86_400_000;
+      const seeds = [
+        ...context,
+        ...purchases.map((p) => ({ item: p.item, weight: 2 ** (-(now - p.at) / halfLifeMs) })),
+        ...views,
+      ];
+      const want = contentNeighbours(cv, seeds, 20, undefined, false).filter((h) => h.item < 140);
+      const history = historyContent(cv, purchases, views, halfLifeMs)!;
+      const live = context.filter((c) => cv.rowOfItem[c.item]! >= 0);
+      const got = contentCandidates(cv, history, now, live, rows.rowsFor(live.map((c) => c.item))!, 20, 140)!;
+      expect(Array.from(got.items)).toEqual(want.map((h) => h.item));
+      for (const [i, s] of got.scores.entries()) expect(s).toBeCloseTo(want[i]!.score, 5);
+    }
   });
 });

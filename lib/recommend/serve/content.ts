@@ -9,6 +9,7 @@
 import type { Db } from '@/db/client';
 import { dotRow, TopK } from '@/lib/embeddings/top-k';
 import { getMemoryIndex, type MemoryIndex, rowOfProduct } from '@/lib/embeddings/vector-index-memory';
+import { similarityRowsOf } from './content-rows';
 import { type MaybePromise, runSyncFirst, wait } from '@/lib/sync-first';
 import type { ServingCatalog } from './catalog-cache';
 import { getServedSpace } from './lookups';
@@ -77,9 +78,9 @@ function* contentVectorSteps(db: Db, tenantId: string, catalog: ServingCatalog) 
 
 /**
  * The k catalog items nearest to the seeds' weighted mean vector, seeds and `exclude` left out.
- * Exact scan of the matrix: milliseconds at catalog sizes, and only reached when the
- * collaborative sources come up short. Returns [] when no seed has a vector. Without
- * `attribute`, `seed` is the heaviest seed and `seedSimilarity` NaN.
+ * Exact: from the seeds' cached similarity rows when they are all kept (serve/content-rows.ts),
+ * else by a scan of the matrix, which also queues the missing rows. Returns [] when no seed has a
+ * vector. Without `attribute`, `seed` is the heaviest seed and `seedSimilarity` NaN.
  */
 export function contentNeighbours(
   cv: ContentVectors,
@@ -89,47 +90,234 @@ export function contentNeighbours(
   /** Name each hit's nearest seed (among the ATTRIBUTED heaviest): for explanations only. */
   attribute = true,
 ): ContentHit[] {
-  const { dims, matrix } = cv;
-  const query = new Float32Array(dims);
-  const used: number[] = [];
-  for (const s of seeds) {
-    const row = cv.rowOfItem[s.item] ?? -1;
-    if (row < 0 || s.weight <= 0) continue;
-    used.push(s.item);
-    for (let d = 0; d < dims; d++) query[d]! += s.weight * matrix[row * dims + d]!;
-  }
-  if (used.length === 0 || k <= 0) return [];
-  let norm = 0;
-  for (let d = 0; d < dims; d++) norm += query[d]! * query[d]!;
-  if (norm === 0) return [];
-  norm = Math.sqrt(norm);
-  for (let d = 0; d < dims; d++) query[d]! /= norm;
-  const skip = new Set(used);
+  const live = seeds.filter((s) => (cv.rowOfItem[s.item] ?? -1) >= 0 && s.weight > 0);
+  if (live.length === 0 || k <= 0) return [];
+  const rowCount = cv.itemOfRow.length;
+  if (byRow.length < rowCount) byRow = new Float64Array(Math.max(rowCount, 2 * byRow.length));
+  // Rows pay off while seeds × catalog stays below catalog × dimensions.
+  const rows = live.length < cv.dims / 2 ? similarityRowsOf(cv).rowsFor(live.map((s) => s.item)) : null;
+  if (!(rows ? scoreByRows(cv, live, rows) : scoreByScan(cv, live))) return [];
+  const skip = new Set(live.map((s) => s.item));
   const top = new TopK(k);
-  const rows = cv.itemOfRow.length;
-  for (let row = 0; row < rows; row++) {
+  for (let row = 0; row < rowCount; row++) {
     const item = cv.itemOfRow[row]!;
     if (item < 0) continue;
-    const score = dotRow(matrix, row, query, dims);
+    const score = byRow[row]!;
     if (score > top.threshold && score > 0 && !skip.has(item) && !exclude?.has(item)) top.push(row, score);
   }
-  const heaviest = seeds
-    .filter((s) => (cv.rowOfItem[s.item] ?? -1) >= 0 && s.weight > 0)
+  const heaviest = [...live]
     .sort((x, y) => y.weight - x.weight)
     .slice(0, ATTRIBUTED)
     .map((s) => s.item);
-  return top.sorted().map(({ row, score }) => {
+  const n = top.count;
+  const hitRows = new Int32Array(n);
+  const hitScores = new Float64Array(n);
+  top.drainSorted(hitRows, hitScores);
+  const kept = similarityRowsOf(cv);
+  const hits: ContentHit[] = [];
+  for (let h = 0; h < n; h++) {
+    const row = hitRows[h]!;
+    const item = cv.itemOfRow[row]!;
     let seed = heaviest[0]!;
-    if (!attribute) return { item: cv.itemOfRow[row]!, score, seed, seedSimilarity: Number.NaN };
-    let seedSimilarity = Number.NEGATIVE_INFINITY;
-    const v = matrix.subarray(row * dims, (row + 1) * dims);
-    for (const s of heaviest) {
-      const sim = dotRow(matrix, cv.rowOfItem[s]!, v, dims);
-      if (sim > seedSimilarity) {
-        seed = s;
-        seedSimilarity = sim;
+    let seedSimilarity = Number.NaN;
+    if (attribute) {
+      seedSimilarity = Number.NEGATIVE_INFINITY;
+      for (const s of heaviest) {
+        const sim = kept.get(s)?.[item] ?? dotRow(cv.matrix, cv.rowOfItem[s]!, rowVector(cv, row), cv.dims);
+        if (sim > seedSimilarity) {
+          seed = s;
+          seedSimilarity = sim;
+        }
       }
     }
-    return { item: cv.itemOfRow[row]!, score, seed, seedSimilarity };
-  });
+    hits.push({ item, score: hitScores[h]!, seed, seedSimilarity });
+  }
+  return hits;
 }
+
+/** Cosine of every matrix row to the seeds' mean, into `byRow`, by scanning: false for a zero mean. */
+function scoreByScan(cv: ContentVectors, live: readonly ContentSeed[]): boolean {
+  const { dims, matrix } = cv;
+  const query = new Float32Array(dims);
+  for (const s of live) {
+    const row = cv.rowOfItem[s.item]!;
+    for (let d = 0; d < dims; d++) query[d]! += s.weight * matrix[row * dims + d]!;
+  }
+  let norm = 0;
+  for (let d = 0; d < dims; d++) norm += query[d]! * query[d]!;
+  if (norm === 0) return false;
+  norm = Math.sqrt(norm);
+  for (let d = 0; d < dims; d++) query[d]! /= norm;
+  for (let row = 0; row < cv.itemOfRow.length; row++)
+    byRow[row] = cv.itemOfRow[row]! < 0 ? 0 : dotRow(matrix, row, query, dims);
+  return true;
+}
+
+/** The same from the seeds' similarity rows: Σ w_s row_s, over ||Σ w_s v_s|| from the rows too. */
+function scoreByRows(
+  cv: ContentVectors,
+  live: readonly ContentSeed[],
+  rows: readonly Float32Array[],
+): boolean {
+  const nItems = cv.rowOfItem.length;
+  if (sums.length < nItems) sums = new Float64Array(Math.max(nItems, 2 * sums.length));
+  const acc = sums;
+  const n = live.length;
+  const items = Int32Array.from(live, (s) => s.item);
+  const weights = Float64Array.from(live, (s) => s.weight);
+  acc.fill(0, 0, nItems);
+  let norm2 = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i]!;
+    const row = rows[i]!;
+    for (let x = 0; x < nItems; x++) acc[x]! += w * row[x]!;
+  }
+  for (let j = 0; j < n; j++) norm2 += weights[j]! * acc[items[j]!]!;
+  if (!(norm2 > 0)) return false;
+  const inv = 1 / Math.sqrt(norm2);
+  const { itemOfRow } = cv;
+  const out = byRow;
+  for (let row = 0; row < itemOfRow.length; row++) {
+    const item = itemOfRow[row]!;
+    out[row] = item < 0 ? 0 : acc[item]! * inv;
+  }
+  return true;
+}
+
+/**
+ * A shopper's history part of a content query, kept per model version (serve/content-rows.ts):
+ * purchases weigh 2^(−age / half-life), so at `now` their part is a(now) = 2^(−(now − t0) / half-life)
+ * times the part at t0 (their latest), and views weigh a constant. For every catalog item x:
+ * `purchases[x]` = Σ w_p(t0) v_p · v_x, `views[x]` = Σ w_v v_v · v_x; with the three products
+ * ||P||², P·V and ||V||² the query's norm follows without a scan.
+ */
+export interface HistoryContent {
+  t0: number;
+  halfLifeMs: number;
+  purchases: Float64Array;
+  views: Float64Array;
+  pp: number;
+  pv: number;
+  vv: number;
+  /** The history's items (left out of the hits, like every seed). */
+  items: Int32Array;
+}
+
+/**
+ * The k best content candidates for a history part plus context seeds whose rows are kept
+ * (`rows` aligned with `seeds`), as contentNeighbours would rank them for all the seeds together,
+ * without naming seeds: the storefront's hot path (no explanations). Null when the history has no
+ * weight at `now` (the caller scans).
+ */
+export function contentCandidates(
+  cv: ContentVectors,
+  history: HistoryContent,
+  now: number,
+  seeds: readonly ContentSeed[],
+  rows: readonly Float32Array[],
+  k: number,
+  /** Candidates must be below this catalog index (the model's items). */
+  limit: number,
+): { items: Int32Array; scores: Float32Array } | null {
+  if (now < history.t0 || k <= 0) return null;
+  const a = 2 ** (-(now - history.t0) / history.halfLifeMs);
+  const nItems = cv.rowOfItem.length;
+  if (sums.length < nItems) sums = new Float64Array(Math.max(nItems, 2 * sums.length));
+  const acc = sums;
+  const { purchases, views } = history;
+  for (let x = 0; x < nItems; x++) acc[x] = a * purchases[x]! + views[x]!;
+  // ||h + c||² = ||h||² + Σ_c w_c (2 h·v_c + c·v_c): the context's terms read before and after adding it.
+  let norm2 = a * a * history.pp + 2 * a * history.pv + history.vv;
+  for (const s of seeds) norm2 += s.weight * acc[s.item]!;
+  for (let i = 0; i < seeds.length; i++) {
+    const w = seeds[i]!.weight;
+    const row = rows[i]!;
+    for (let x = 0; x < nItems; x++) acc[x]! += w * row[x]!;
+  }
+  for (const s of seeds) norm2 += s.weight * acc[s.item]!;
+  if (!(norm2 > 0)) return null;
+  const inv = 1 / Math.sqrt(norm2);
+  if (skipMarks.length < nItems) skipMarks = new Uint8Array(Math.max(nItems, 2 * skipMarks.length));
+  const skip = skipMarks;
+  for (const item of history.items) skip[item] = 1;
+  for (const s of seeds) skip[s.item] = 1;
+  const top = new TopK(k);
+  const { itemOfRow } = cv;
+  for (let row = 0; row < itemOfRow.length; row++) {
+    const item = itemOfRow[row]!;
+    if (item < 0) continue;
+    const score = acc[item]! * inv;
+    if (score > top.threshold && score > 0 && skip[item] === 0) top.push(row, score);
+  }
+  for (const item of history.items) skip[item] = 0;
+  for (const s of seeds) skip[s.item] = 0;
+  const n = top.count;
+  const hitRows = new Int32Array(n);
+  const hitScores = new Float64Array(n);
+  top.drainSorted(hitRows, hitScores);
+  const items: number[] = [];
+  const scores: number[] = [];
+  for (let h = 0; h < n; h++) {
+    const item = itemOfRow[hitRows[h]!]!;
+    if (item >= limit) continue;
+    items.push(item);
+    scores.push(hitScores[h]!);
+  }
+  return { items: Int32Array.from(items), scores: Float32Array.from(scores) };
+}
+
+/**
+ * The history part from the seeds' kept rows (null while one is missing: it is queued). Purchases
+ * carry their time `at` and weigh 2^(−(t0 − at) / half-life) at t0, their latest; views weigh `weight`.
+ */
+export function historyContent(
+  cv: ContentVectors,
+  purchases: readonly { item: number; at: number }[],
+  views: readonly ContentSeed[],
+  halfLifeMs: number,
+): HistoryContent | null {
+  const live = (item: number) => (cv.rowOfItem[item] ?? -1) >= 0;
+  const bought = purchases.filter((p) => live(p.item));
+  const viewed = views.filter((v) => live(v.item) && v.weight > 0);
+  const kept = similarityRowsOf(cv);
+  const rows = kept.rowsFor([...bought.map((p) => p.item), ...viewed.map((v) => v.item)]);
+  if (!rows) return null;
+  const nItems = cv.rowOfItem.length;
+  const t0 = bought.reduce((t, p) => Math.max(t, p.at), Number.NEGATIVE_INFINITY);
+  const P = new Float64Array(nItems);
+  const V = new Float64Array(nItems);
+  const wp = bought.map((p) => 2 ** (-(t0 - p.at) / halfLifeMs));
+  bought.forEach((_, i) => {
+    const row = rows[i]!;
+    for (let x = 0; x < nItems; x++) P[x]! += wp[i]! * row[x]!;
+  });
+  viewed.forEach((v, i) => {
+    const row = rows[bought.length + i]!;
+    for (let x = 0; x < nItems; x++) V[x]! += v.weight * row[x]!;
+  });
+  let pp = 0;
+  let pv = 0;
+  let vv = 0;
+  bought.forEach((p, i) => {
+    pp += wp[i]! * P[p.item]!;
+    pv += wp[i]! * V[p.item]!;
+  });
+  for (const v of viewed) vv += v.weight * V[v.item]!;
+  return {
+    t0: Number.isFinite(t0) ? t0 : Number.NEGATIVE_INFINITY,
+    halfLifeMs,
+    purchases: P,
+    views: V,
+    pp,
+    pv,
+    vv,
+    items: Int32Array.from([...bought.map((p) => p.item), ...viewed.map((v) => v.item)]),
+  };
+}
+
+const rowVector = (cv: ContentVectors, row: number) => cv.matrix.subarray(row * cv.dims, (row + 1) * cv.dims);
+
+/** Scratch of contentNeighbours (never shared across a yield: it runs synchronously). */
+let byRow: Float64Array = new Float64Array(1024);
+let sums: Float64Array = new Float64Array(1024);
+let skipMarks: Uint8Array = new Uint8Array(1024);

@@ -1,0 +1,147 @@
+/**
+ * Cosine-similarity rows of the product vectors, kept per aligned vector set (serve/content.ts):
+ * row i holds v_i · v_x for every catalog item x. A shopper's content query is the cosine to a
+ * weighted mean of seed vectors, q = Σ w_s v_s, and v_x · q = Σ w_s (v_s · v_x): with the seeds'
+ * rows in memory, a request adds seeds × catalog numbers instead of scanning catalog × dimensions
+ * (40 seeds × 640 items against 640 items × 512 dimensions on the demo store), and ||q||² is
+ * Σ w_s w_t (v_s · v_t), read from the same rows.
+ *
+ * A row costs one scan of the matrix. Requests never wait for one: a request whose seeds are not
+ * all cached scans as before and queues the missing rows, which are computed in the background a
+ * few milliseconds at a time. Memory is bounded: past the budget no further rows are kept.
+ */
+import { dotRow } from '@/lib/embeddings/top-k';
+import type { ContentVectors, HistoryContent } from './content';
+
+/** Bytes of rows kept per vector set (64 MiB: every row of a 4,000-item catalog). */
+const ROW_BUDGET_BYTES = 64 * 1024 * 1024;
+/** Bytes of shoppers' history parts kept per vector set (serve/content.ts HistoryContent). */
+const HISTORY_BUDGET_BYTES = 64 * 1024 * 1024;
+/** Background warming works this long per turn of the event loop, ms. */
+const WARM_SLICE_MS = 4;
+
+export class SimilarityRows {
+  private readonly rows = new Map<number, Float32Array>();
+  private readonly wanted = new Set<number>();
+  private warming = false;
+  private readonly rowBytes: number;
+  private readonly histories = new Map<string, HistoryContent>();
+  private historyBytes = 0;
+
+  constructor(
+    private readonly cv: ContentVectors,
+    private readonly budgetBytes = ROW_BUDGET_BYTES,
+  ) {
+    this.rowBytes = cv.rowOfItem.length * 4;
+  }
+
+  /** How many rows are kept. */
+  get size(): number {
+    return this.rows.size;
+  }
+
+  /**
+   * A shopper's history part (key: model version and shopper), built once its rows are kept;
+   * null until then. Past the budget the kept parts start over (active shoppers rebuild at once).
+   */
+  history(key: string, build: () => HistoryContent | null): HistoryContent | null {
+    const kept = this.histories.get(key);
+    if (kept) return kept;
+    const built = build();
+    if (!built) return null;
+    const bytes = 16 * built.purchases.length + 4 * built.items.length;
+    if (this.historyBytes + bytes > HISTORY_BUDGET_BYTES) {
+      this.histories.clear();
+      this.historyBytes = 0;
+    }
+    this.histories.set(key, built);
+    this.historyBytes += bytes;
+    return built;
+  }
+
+  /** How many history parts are kept. */
+  get historyCount(): number {
+    return this.histories.size;
+  }
+
+  /** The kept row of an item, if any. */
+  get(item: number): Float32Array | undefined {
+    return this.rows.get(item);
+  }
+
+  /** Whether another row fits the budget. */
+  get full(): boolean {
+    return (this.rows.size + 1) * this.rowBytes > this.budgetBytes;
+  }
+
+  /**
+   * The rows of these catalog items (each with a vector) when all are kept, else null: the
+   * missing ones are queued for the background and the caller scans this time.
+   */
+  rowsFor(items: readonly number[]): Float32Array[] | null {
+    const out: Float32Array[] = [];
+    let missing = false;
+    for (const item of items) {
+      const row = this.rows.get(item);
+      if (row) out.push(row);
+      else {
+        missing = true;
+        if (!this.full) this.wanted.add(item);
+      }
+    }
+    if (!missing) return out;
+    this.scheduleWarm();
+    return null;
+  }
+
+  /** Computes and keeps the row now (tests, and the background warmer). */
+  compute(item: number): Float32Array | null {
+    const { dims, matrix, rowOfItem, itemOfRow } = this.cv;
+    const seedRow = rowOfItem[item] ?? -1;
+    if (seedRow < 0) return null;
+    const kept = this.rows.get(item);
+    if (kept) return kept;
+    if (this.full) return null;
+    const v = matrix.subarray(seedRow * dims, (seedRow + 1) * dims);
+    const row = new Float32Array(rowOfItem.length);
+    for (let r = 0; r < itemOfRow.length; r++) {
+      const x = itemOfRow[r]!;
+      if (x >= 0) row[x] = dotRow(matrix, r, v, dims);
+    }
+    this.rows.set(item, row);
+    return row;
+  }
+
+  private scheduleWarm(): void {
+    if (this.warming || this.wanted.size === 0) return;
+    this.warming = true;
+    setImmediate(() => this.warm());
+  }
+
+  private warm(): void {
+    const until = performance.now() + WARM_SLICE_MS;
+    for (const item of this.wanted) {
+      this.wanted.delete(item);
+      if (this.full) {
+        this.wanted.clear();
+        break;
+      }
+      this.compute(item);
+      if (performance.now() >= until) break;
+    }
+    this.warming = false;
+    this.scheduleWarm();
+  }
+}
+
+const byVectors = new WeakMap<ContentVectors, SimilarityRows>();
+
+/** The rows kept for this aligned vector set (one set per catalog and space version). */
+export function similarityRowsOf(cv: ContentVectors): SimilarityRows {
+  let rows = byVectors.get(cv);
+  if (!rows) {
+    rows = new SimilarityRows(cv);
+    byVectors.set(cv, rows);
+  }
+  return rows;
+}

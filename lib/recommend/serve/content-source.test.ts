@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../eval/metrics';
+import { STORE, STORE_CUTOFF, syntheticStore } from '../test-store';
+import { fitModel } from '../train/fit';
+import type { ModelArtefact } from '../train/model-artefact';
+import { alignCatalog } from './catalog-cache';
+import type { ContentVectors } from './content';
+import { similarityRowsOf } from './content-rows';
+import { contentComponent } from './content-source';
+import { ServingModel } from './serving-model';
+import type { SourceInput } from './sources';
+
+let artefact: ModelArtefact;
+beforeAll(async () => {
+  artefact = (await fitModel(syntheticStore(), { asOf: STORE_CUTOFF })).artefact;
+});
+
+/** Random unit vectors for every catalog item but a few. */
+function vectorsFor(items: number, dims: number, rand: () => number): ContentVectors {
+  const present = Array.from({ length: items }, (_, i) => i).filter((i) => i % 11 !== 5);
+  const matrix = new Float32Array(present.length * dims);
+  const rowOfItem = new Int32Array(items).fill(-1);
+  const itemOfRow = new Int32Array(present.length);
+  present.forEach((item, row) => {
+    let norm = 0;
+    for (let d = 0; d < dims; d++) {
+      matrix[row * dims + d] = rand() - 0.4;
+      norm += matrix[row * dims + d]! ** 2;
+    }
+    for (let d = 0; d < dims; d++) matrix[row * dims + d]! /= Math.sqrt(norm);
+    rowOfItem[item] = row;
+    itemOfRow[row] = item;
+  });
+  return { dims, matrix, rowOfItem, itemOfRow };
+}
+
+describe('the hybrid’s content component', () => {
+  it('answers from a kept history part exactly as from a scan of all seeds', () => {
+    const rand = seededRandom(23);
+    const model = new ServingModel(artefact, 'v', 1, 0);
+    const scanned = vectorsFor(model.nItems, 24, seededRandom(9));
+    const fast = { ...scanned };
+    const rows = similarityRowsOf(fast);
+    for (let i = 0; i < model.nItems; i++) rows.compute(i);
+    const catalog = alignCatalog([], model.a.itemIds);
+    let compared = 0;
+    for (let run = 0; run < 40; run++) {
+      const shopper = Math.floor(rand() * STORE.shoppers);
+      if (!model.isKnown(shopper)) continue;
+      const pick = () => Math.floor(rand() * model.nItems);
+      const input = (content: ContentVectors): SourceInput => ({
+        model,
+        catalog,
+        shopper,
+        country: null,
+        item: rand() < 0.3 ? pick() : undefined,
+        cart: rand() < 0.5 ? [pick()] : [],
+        now: STORE_CUTOFF + rand() * 30 * 86_400_000,
+        k: 20,
+        bestSellers: [],
+        recent: rand() < 0.7 ? [pick(), pick()] : [],
+        content,
+        explain: false,
+      });
+      const base = input(scanned);
+      const want = contentComponent(base, true, model.nItems).content!(25);
+      const got = contentComponent({ ...base, content: fast }, true, model.nItems).content!(25);
+      expect(Array.from(got.items)).toEqual(Array.from(want.items));
+      for (const [i, s] of got.scores.entries()) expect(s).toBeCloseTo(want.scores[i]!, 5);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(20);
+    // The fast set kept one history part per shopper asked about.
+    expect(rows.historyCount).toBeGreaterThan(0);
+  });
+});
