@@ -46,7 +46,8 @@ export function createRecommendHandler(
 /**
  * The same endpoint for the custom server's fast path: it reads only the method, URL and
  * headers, and a successful answer is a plain JSON string, written without a web stream. Gate
- * refusals and errors stay Responses (rare, and shaped by lib/api/respond.ts).
+ * refusals and errors stay Responses (rare, and shaped by lib/api/respond.ts). The answer is
+ * synchronous while the key and every lookup are cached, a promise otherwise.
  */
 export function createPlainRecommendHandler(
   opts: RecommendHandlerOptions = {},

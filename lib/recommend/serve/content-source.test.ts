@@ -8,6 +8,7 @@ import type { ContentVectors } from './content';
 import { similarityRowsOf } from './content-rows';
 import { contentComponent } from './content-source';
 import { ServingModel } from './serving-model';
+import { randomUnitVectors } from './test-vectors';
 import type { SourceInput } from './sources';
 
 let artefact: ModelArtefact;
@@ -15,30 +16,11 @@ beforeAll(async () => {
   artefact = (await fitModel(syntheticStore(), { asOf: STORE_CUTOFF })).artefact;
 });
 
-/** Random unit vectors for every catalog item but a few. */
-function vectorsFor(items: number, dims: number, rand: () => number): ContentVectors {
-  const present = Array.from({ length: items }, (_, i) => i).filter((i) => i % 11 !== 5);
-  const matrix = new Float32Array(present.length * dims);
-  const rowOfItem = new Int32Array(items).fill(-1);
-  const itemOfRow = new Int32Array(present.length);
-  present.forEach((item, row) => {
-    let norm = 0;
-    for (let d = 0; d < dims; d++) {
-      matrix[row * dims + d] = rand() - 0.4;
-      norm += matrix[row * dims + d]! ** 2;
-    }
-    for (let d = 0; d < dims; d++) matrix[row * dims + d]! /= Math.sqrt(norm);
-    rowOfItem[item] = row;
-    itemOfRow[row] = item;
-  });
-  return { dims, matrix, rowOfItem, itemOfRow };
-}
-
 describe('the hybrid’s content component', () => {
   it('answers from a kept history part exactly as from a scan of all seeds', () => {
     const rand = seededRandom(23);
     const model = new ServingModel(artefact, 'v', 1, 0);
-    const scanned = vectorsFor(model.nItems, 24, seededRandom(9));
+    const scanned = randomUnitVectors(seededRandom(9), model.nItems, 24, (i) => i % 11 !== 5, 0.4);
     const fast = { ...scanned };
     const rows = similarityRowsOf(fast);
     for (let i = 0; i < model.nItems; i++) rows.compute(i);

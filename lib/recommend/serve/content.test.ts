@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../eval/metrics';
 import { type ContentVectors, contentCandidates, contentNeighbours, historyContent } from './content';
 import { similarityRowsOf } from './content-rows';
+import { randomUnitVectors } from './test-vectors';
 
 /** Unit vectors in 2-d at the given angles (degrees), rows in catalog order. */
 function vectorsAt(degrees: (number | null)[]): ContentVectors {
@@ -44,23 +45,9 @@ describe('contentNeighbours', () => {
   });
 });
 
-/** Random unit vectors (some items without one), rows in a shuffled catalog order. */
+/** Random unit vectors, about one item in ten without one (the draw decides which). */
 function randomVectors(rand: () => number, items: number, dims: number): ContentVectors {
-  const present = Array.from({ length: items }, (_, i) => i).filter(() => rand() < 0.9);
-  const matrix = new Float32Array(present.length * dims);
-  const rowOfItem = new Int32Array(items).fill(-1);
-  const itemOfRow = new Int32Array(present.length);
-  present.forEach((item, row) => {
-    let norm = 0;
-    for (let d = 0; d < dims; d++) {
-      matrix[row * dims + d] = rand() - 0.3;
-      norm += matrix[row * dims + d]! ** 2;
-    }
-    for (let d = 0; d < dims; d++) matrix[row * dims + d]! /= Math.sqrt(norm);
-    rowOfItem[item] = row;
-    itemOfRow[row] = item;
-  });
-  return { dims, matrix, rowOfItem, itemOfRow };
+  return randomUnitVectors(rand, items, dims, () => rand() < 0.9);
 }
 
 describe('contentNeighbours from similarity rows', () => {

@@ -4,7 +4,9 @@
  * the collaborative models know little about. The vectors are the tenant's current embedding
  * space as the shared in-memory vector index holds it (one row-major Float32Array per space,
  * reloaded when the space's version moves), so nothing is copied per model; only the mapping
- * between catalog indexes and matrix rows is built here, once per catalog and space version.
+ * between catalog indexes and matrix rows is built here, once per catalog and space version. Warm
+ * requests read cached similarity rows and shoppers' history parts (./content-rows.ts) instead of
+ * scanning the matrix.
  */
 import type { Db } from '@/db/client';
 import { dotRow, TopK } from '@/lib/embeddings/top-k';
