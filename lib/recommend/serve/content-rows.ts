@@ -1,14 +1,15 @@
 /**
- * Cosine-similarity rows of the product vectors, kept per aligned vector set (serve/content.ts):
- * row i holds v_i · v_x for every catalog item x. A shopper's content query is the cosine to a
- * weighted mean of seed vectors, q = Σ w_s v_s, and v_x · q = Σ w_s (v_s · v_x): with the seeds'
- * rows in memory, a request adds seeds × catalog numbers instead of scanning catalog × dimensions
- * (40 seeds × 640 items against 640 items × 512 dimensions on the demo store), and ||q||² is
- * Σ w_s w_t (v_s · v_t), read from the same rows.
- *
- * A row costs one scan of the matrix. Requests never wait for one: a request whose seeds are not
- * all cached scans as before and queues the missing rows, which are computed in the background a
- * few milliseconds at a time. Memory is bounded: past the budget no further rows are kept.
+ * What the content component keeps per aligned vector set (serve/content.ts) so a warm request
+ * scans no matrix. A content query is the cosine to a weighted mean of seed vectors, q = Σ w_s v_s,
+ * and v_x · q = Σ w_s (v_s · v_x), so the query splits into parts that add up:
+ * - cosine-similarity rows of single products (row i holds v_i · v_x for every catalog item x) for
+ *   the visit's seeds (the product on screen, the cart, the latest views: product pages repeat
+ *   across shoppers), computed in the background a few milliseconds at a time once a request
+ *   asked for them, within a memory budget;
+ * - per shopper and model version, the history part (serve/content.ts HistoryContent), built by
+ *   one pass over the matrix on the shopper's first request.
+ * A request then adds a few rows to the history part: catalog-sized additions instead of
+ * catalog × dimensions multiplications.
  */
 import { dotRow } from '@/lib/embeddings/top-k';
 import type { ContentVectors, HistoryContent } from './content';
@@ -41,14 +42,13 @@ export class SimilarityRows {
   }
 
   /**
-   * A shopper's history part (key: model version and shopper), built once its rows are kept;
-   * null until then. Past the budget the kept parts start over (active shoppers rebuild at once).
+   * A shopper's history part (key: model version and shopper), built on first use. Past the
+   * budget the kept parts start over (active shoppers rebuild them at once).
    */
-  history(key: string, build: () => HistoryContent | null): HistoryContent | null {
+  history(key: string, build: () => HistoryContent): HistoryContent {
     const kept = this.histories.get(key);
     if (kept) return kept;
     const built = build();
-    if (!built) return null;
     const bytes = 16 * built.purchases.length + 4 * built.items.length;
     if (this.historyBytes + bytes > HISTORY_BUDGET_BYTES) {
       this.histories.clear();

@@ -12,6 +12,7 @@ import {
   type ContentVectors,
   contentCandidates,
   contentNeighbours,
+  contextSums,
   historyContent,
 } from './content';
 import { similarityRowsOf } from './content-rows';
@@ -95,8 +96,9 @@ function fromHistoryPart(
   if (!m || s === undefined || !m.isKnown(s)) return null;
   const live = context.filter((c) => (cv.rowOfItem[c.item] ?? -1) >= 0 && c.weight > 0);
   const kept = similarityRowsOf(cv);
-  const rows = kept.rowsFor(live.map((c) => c.item));
-  if (!rows) return null;
+  // The visit's items repeat across shoppers (product pages): their rows are kept, and until they
+  // are, one pass over the matrix sums them.
+  const visit = kept.rowsFor(live.map((c) => c.item)) ?? contextSums(cv, live);
   const history = kept.history(`${m.versionId}:${s}`, () => {
     const h = m.a.history;
     const purchases: { item: number; at: number }[] = [];
@@ -109,7 +111,7 @@ function fromHistoryPart(
     }
     return historyContent(cv, purchases, views, PURCHASE_HALF_LIFE_DAYS * 86_400_000);
   });
-  return history ? contentCandidates(cv, history, q.now, live, rows, k, nItems) : null;
+  return contentCandidates(cv, history, q.now, live, visit, k, nItems);
 }
 
 function historySeeds(q: SourceInput): ContentSeed[] {

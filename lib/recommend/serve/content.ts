@@ -206,8 +206,8 @@ export interface HistoryContent {
 }
 
 /**
- * The k best content candidates for a history part plus context seeds whose rows are kept
- * (`rows` aligned with `seeds`), as contentNeighbours would rank them for all the seeds together,
+ * The k best content candidates for a history part plus the visit's seeds, as contentNeighbours
+ * would rank them for all the seeds together,
  * without naming seeds: the storefront's hot path (no explanations). Null when the history has no
  * weight at `now` (the caller scans).
  */
@@ -216,7 +216,8 @@ export function contentCandidates(
   history: HistoryContent,
   now: number,
   seeds: readonly ContentSeed[],
-  rows: readonly Float32Array[],
+  /** The seeds' similarity rows (aligned with `seeds`), or their summed part (contextSums). */
+  context: readonly Float32Array[] | Float64Array,
   k: number,
   /** Candidates must be below this catalog index (the model's items). */
   limit: number,
@@ -231,11 +232,13 @@ export function contentCandidates(
   // ||h + c||² = ||h||² + Σ_c w_c (2 h·v_c + c·v_c): the context's terms read before and after adding it.
   let norm2 = a * a * history.pp + 2 * a * history.pv + history.vv;
   for (const s of seeds) norm2 += s.weight * acc[s.item]!;
-  for (let i = 0; i < seeds.length; i++) {
-    const w = seeds[i]!.weight;
-    const row = rows[i]!;
-    for (let x = 0; x < nItems; x++) acc[x]! += w * row[x]!;
-  }
+  if (context instanceof Float64Array) for (let x = 0; x < nItems; x++) acc[x]! += context[x]!;
+  else
+    for (let i = 0; i < seeds.length; i++) {
+      const w = seeds[i]!.weight;
+      const row = context[i]!;
+      for (let x = 0; x < nItems; x++) acc[x]! += w * row[x]!;
+    }
   for (const s of seeds) norm2 += s.weight * acc[s.item]!;
   if (!(norm2 > 0)) return null;
   const inv = 1 / Math.sqrt(norm2);
@@ -269,52 +272,73 @@ export function contentCandidates(
 }
 
 /**
- * The history part from the seeds' kept rows (null while one is missing: it is queued). Purchases
- * carry their time `at` and weigh 2^(−(t0 − at) / half-life) at t0, their latest; views weigh `weight`.
+ * The history part, in one pass over the matrix: P[x] = v_x · p and V[x] = v_x · v for the summed
+ * purchase vector p (each purchase at its weight at t0, their latest: 2^(−(t0 − at) / half-life))
+ * and view vector v, and the three products from p and v themselves. Built once per shopper and
+ * model version, so a shopper's first request costs one scan and the next ones none.
  */
 export function historyContent(
   cv: ContentVectors,
   purchases: readonly { item: number; at: number }[],
   views: readonly ContentSeed[],
   halfLifeMs: number,
-): HistoryContent | null {
-  const live = (item: number) => (cv.rowOfItem[item] ?? -1) >= 0;
+): HistoryContent {
+  const { dims, matrix, rowOfItem, itemOfRow } = cv;
+  const live = (item: number) => (rowOfItem[item] ?? -1) >= 0;
   const bought = purchases.filter((p) => live(p.item));
   const viewed = views.filter((v) => live(v.item) && v.weight > 0);
-  const kept = similarityRowsOf(cv);
-  const rows = kept.rowsFor([...bought.map((p) => p.item), ...viewed.map((v) => v.item)]);
-  if (!rows) return null;
-  const nItems = cv.rowOfItem.length;
   const t0 = bought.reduce((t, p) => Math.max(t, p.at), Number.NEGATIVE_INFINITY);
+  const p = new Float32Array(dims);
+  const v = new Float32Array(dims);
+  const add = (into: Float32Array, item: number, w: number) => {
+    const base = rowOfItem[item]! * dims;
+    for (let d = 0; d < dims; d++) into[d]! += w * matrix[base + d]!;
+  };
+  for (const b of bought) add(p, b.item, 2 ** (-(t0 - b.at) / halfLifeMs));
+  for (const x of viewed) add(v, x.item, x.weight);
+  const nItems = rowOfItem.length;
   const P = new Float64Array(nItems);
   const V = new Float64Array(nItems);
-  const wp = bought.map((p) => 2 ** (-(t0 - p.at) / halfLifeMs));
-  bought.forEach((_, i) => {
-    const row = rows[i]!;
-    for (let x = 0; x < nItems; x++) P[x]! += wp[i]! * row[x]!;
-  });
-  viewed.forEach((v, i) => {
-    const row = rows[bought.length + i]!;
-    for (let x = 0; x < nItems; x++) V[x]! += v.weight * row[x]!;
-  });
+  for (let row = 0; row < itemOfRow.length; row++) {
+    const item = itemOfRow[row]!;
+    if (item < 0) continue;
+    if (bought.length > 0) P[item] = dotRow(matrix, row, p, dims);
+    if (viewed.length > 0) V[item] = dotRow(matrix, row, v, dims);
+  }
   let pp = 0;
   let pv = 0;
   let vv = 0;
-  bought.forEach((p, i) => {
-    pp += wp[i]! * P[p.item]!;
-    pv += wp[i]! * V[p.item]!;
-  });
-  for (const v of viewed) vv += v.weight * V[v.item]!;
+  for (let d = 0; d < dims; d++) {
+    pp += p[d]! * p[d]!;
+    pv += p[d]! * v[d]!;
+    vv += v[d]! * v[d]!;
+  }
   return {
-    t0: Number.isFinite(t0) ? t0 : Number.NEGATIVE_INFINITY,
+    t0,
     halfLifeMs,
     purchases: P,
     views: V,
     pp,
     pv,
     vv,
-    items: Int32Array.from([...bought.map((p) => p.item), ...viewed.map((v) => v.item)]),
+    items: Int32Array.from([...bought.map((b) => b.item), ...viewed.map((x) => x.item)]),
   };
+}
+
+/** Σ w_s v_s · v_x for every catalog item x, by one pass over the matrix (seeds without rows kept). */
+export function contextSums(cv: ContentVectors, seeds: readonly ContentSeed[]): Float64Array {
+  const { dims, matrix, rowOfItem, itemOfRow } = cv;
+  const q = new Float32Array(dims);
+  for (const s of seeds) {
+    const base = rowOfItem[s.item]! * dims;
+    for (let d = 0; d < dims; d++) q[d]! += s.weight * matrix[base + d]!;
+  }
+  const out = new Float64Array(rowOfItem.length);
+  for (let row = 0; row < itemOfRow.length; row++) {
+    const item = itemOfRow[row]!;
+    if (item >= 0) out[item] = dotRow(matrix, row, q, dims);
+  }
+  return out;
 }
 
 const rowVector = (cv: ContentVectors, row: number) => cv.matrix.subarray(row * cv.dims, (row + 1) * cv.dims);
