@@ -6,11 +6,12 @@
  *
  * Per dataset (the seeded demo store; the UCI Online Retail file imported through the import
  * job, skipped when the file is missing) in its own temporary embedded database: seed or import,
- * train the model (trainWorkspaceModel), create 16 secret keys and 8 publishable keys, close the
- * database, start the built server (server/index.ts) on a free loopback port, check every target
- * answers 200 with items, then per target and concurrency warm up and measure. Before the server
- * starts, the workspace's queued background jobs run to the end in this process (drainJobs), and
- * the server is then left until its CPU is quiet, so every target is measured on an idle server. Targets:
+ * run the queued background jobs to the end in this process (drainJobs: the catalog's embeddings
+ * among them), train the model (trainWorkspaceModel, with the content component when products have
+ * vectors), create 16 secret keys and 8 publishable keys, run the jobs again, close the database,
+ * start the built server (server/index.ts) on a free loopback port, check every target answers 200
+ * with items, then per target and concurrency warm up and measure. The server is left until its
+ * CPU is quiet first, so every target is measured on an idle server. Targets:
  * personalized `for_you` (secret keys, known shoppers), non-personal `trending`/`similar`
  * alternating (publishable keys from an allowed Origin), (a) and (b).
  *
@@ -152,6 +153,21 @@ async function prepare(kind: 'demo' | 'uci', dataDir: string) {
       note(`Importing ${opt.file} through the import job (540k lines: about two minutes)…`);
       tenant = await importOnlineRetail(handle.db, dataDir, opt.file);
     }
+    // Seeding/import queue background jobs (embeddings, profiles, segments, predictions…): run
+    // them to the end first, so the catalog has its vectors when the measured training runs (the
+    // model a store serves once embedded: with the content component), and again after it, so no
+    // target is measured beside a job.
+    const drain = async () => {
+      note('Running the queued background jobs to the end…');
+      const d = await drainJobs(handle.db, tenant.ctx, {
+        onProgress: (n) => note(`  ${n} job(s) still queued or running…`),
+      });
+      note(
+        `  waited ${(d.waitedMs / 1000).toFixed(1)} s for the job queue to be idle (${d.initiallyActive} active at first)`,
+      );
+      return d;
+    };
+    const before = await drain();
     note(`Training the ${tenant.label} model…`);
     const trained = await trainMeasured(handle.db, tenant.ctx);
     if (!trained.result.live)
@@ -164,16 +180,9 @@ async function prepare(kind: 'demo' | 'uci', dataDir: string) {
       publishable: PUBLISHABLE_KEYS,
       origin: ORIGIN,
     });
-    // Seeding/import and training queue background jobs (embeddings, profiles, segments,
-    // predictions…): run them to the end here, so no target is measured beside them.
-    note('Running the queued background jobs to the end before the server starts…');
-    const drained = await drainJobs(handle.db, tenant.ctx, {
-      onProgress: (n) => note(`  ${n} job(s) still queued or running…`),
-    });
-    note(
-      `  waited ${(drained.waitedMs / 1000).toFixed(1)} s for the job queue to be idle (${drained.initiallyActive} active at first)`,
-    );
-    // Background jobs may have retrained (e.g. once the catalog was embedded): say what is live.
+    const after = await drain();
+    const drained = { waitedMs: before.waitedMs + after.waitedMs };
+    // Say which model serves (a job could still have retrained it).
     const live = await getServingModel(handle.db, tenant.ctx.tenantId);
     const liveModel = live
       ? {
