@@ -62,6 +62,7 @@ export class ServingModel {
   private readonly acc: SparseAccumulator;
   private readonly historyParts = new HistoryParts();
   private readonly popularLists = new Map<Int32Array, Map<number, Ranked>>();
+  private pairs: { expected: Float64Array; weight: Float64Array } | undefined;
 
   constructor(
     readonly a: ModelArtefact,
@@ -142,11 +143,31 @@ export class ServingModel {
 
   buyAgainScoreAt(p: number, now: number): number {
     const b = this.a.buyAgain;
+    const pairs = this.pairConstants();
     const days = Math.max(0, (now - b.last[p]!) / DAY_MS);
-    const t = days / this.expectedIntervalDays(p);
+    const t = days / pairs.expected[p]!;
     const timing = b.timingFloor + (1 - b.timingFloor) * t * Math.exp(1 - t);
     const recency = b.recencyHalfLifeDays === null ? 1 : 2 ** (-days / b.recencyHalfLifeDays);
-    return b.itemRate[b.items[p]!]! * Math.log2(1 + b.count[p]!) * timing * recency;
+    return pairs.weight[p]! * timing * recency;
+  }
+
+  /**
+   * Per bought pair, what its repeat score needs besides `now`: the expected interval and the
+   * item rate × log2(1 + count). Computed once per model: they were two logarithms and an
+   * exponential per pair on every personalized request.
+   */
+  private pairConstants(): { expected: Float64Array; weight: Float64Array } {
+    if (this.pairs) return this.pairs;
+    const b = this.a.buyAgain;
+    const n = b.items.length;
+    const expected = new Float64Array(n);
+    const weight = new Float64Array(n);
+    for (let p = 0; p < n; p++) {
+      expected[p] = this.expectedIntervalDays(p);
+      weight[p] = b.itemRate[b.items[p]!]! * Math.log2(1 + b.count[p]!);
+    }
+    this.pairs = { expected, weight };
+    return this.pairs;
   }
 
   /** The shopper's median interval shrunk towards the item's in log space (as BuyAgainModel). */
