@@ -215,6 +215,8 @@ describe('blend serving path', () => {
       const want = referenceBlend(model, q, per);
       const got = blend(model, q, per).ranked;
       expect(Array.from(got.items)).toEqual(want.map((w) => w.item));
+      // Asked again (a history-only request now reads its kept kNN and EASE cuts): the same list.
+      expect(Array.from(blend(model, q, per).ranked.items)).toEqual(want.map((w) => w.item));
       for (const [i, s] of got.scores.entries())
         expect(close(s, want[i]!.score), `${s} vs ${want[i]!.score}`).toBe(true);
       compared++;

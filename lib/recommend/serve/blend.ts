@@ -7,7 +7,7 @@
 import { TopK } from '@/lib/embeddings/top-k';
 import type { SparseAccumulator } from '../matrix/accumulator';
 import { toRanked } from '../matrix/rank';
-import { selectTop } from '../matrix/select';
+import { selectTop, type TopSelection } from '../matrix/select';
 import type { Ranked } from '../types';
 import { type ServeQuery, type ServingModel, SPREAD_MIN_SCORE } from './serving-model';
 
@@ -36,9 +36,20 @@ export function blend(model: ServingModel, q: ServeQuery, perComponent = PER_COM
   const sub: ServeQuery = { ...q, k: perComponent };
   const rows = scratchOf(model);
   const nf = features.length;
+  // A request with nothing but the shopper's history: its kNN and EASE cuts depend on the model
+  // alone, so they are kept per shopper (a returning customer's home page, a store without browsing data).
+  const historyOnly =
+    model.isKnown(q.shopper) && q.item === undefined && !q.cart?.length && !q.without && !q.exclude;
   try {
     for (let f = 0; f < nf; f++) {
-      const scores = componentScores(model, features[f]!, sub);
+      const name = features[f]!;
+      const key = historyOnly && KEPT_CUTS.has(name) ? `${name}:${q.shopper}:${perComponent}` : null;
+      const kept = key === null ? undefined : keptCutsOf(model).get(key);
+      if (kept) {
+        writeCut(rows, f, kept);
+        continue;
+      }
+      const scores = componentScores(model, name, sub);
       if (scores === null) continue;
       if ('acc' in scores) {
         const { acc, minScore } = scores;
@@ -46,13 +57,8 @@ export function blend(model: ServingModel, q: ServeQuery, perComponent = PER_COM
           exclude: q.exclude,
           minScore,
         });
-        // Rounded like the float32 scores of a ranked list, so the features are the fitted blend's.
-        const min = Math.fround(cut.min);
-        const span = Math.fround(cut.max) - min;
-        for (let t = 0; t < cut.count; t++) {
-          rows.cells[rows.row(cut.items[t]!) + f] =
-            span > 0 ? 0.1 + (0.9 * (Math.fround(cut.scores[t]!) - min)) / span : 1;
-        }
+        writeCut(rows, f, cut);
+        if (key !== null) keepCut(model, key, cut);
         continue;
       }
       const ranked = scores;
@@ -187,6 +193,50 @@ function knownAfterWithout(model: ServingModel, q: ServeQuery): boolean {
 }
 
 const isColdComponent = (name: string) => /popular|content/.test(name);
+
+/** The cut's members into feature column `f`, min-max normalised into (0.1, 1]. */
+function writeCut(
+  rows: BlendRows,
+  f: number,
+  cut: Pick<TopSelection, 'items' | 'scores' | 'count' | 'min' | 'max'>,
+) {
+  // Rounded like the float32 scores of a ranked list, so the features are the fitted blend's.
+  const min = Math.fround(cut.min);
+  const span = Math.fround(cut.max) - min;
+  for (let t = 0; t < cut.count; t++) {
+    rows.cells[rows.row(cut.items[t]!) + f] =
+      span > 0 ? 0.1 + (0.9 * (Math.fround(cut.scores[t]!) - min)) / span : 1;
+  }
+}
+
+/** Components whose history-only cut is kept (buy-again depends on the time, popularity is shared). */
+const KEPT_CUTS = new Set(['item-knn', 'ease']);
+/** Kept cuts per model: about 2.4 kB each at 200 candidates, so at most ~50 MB. */
+const MAX_KEPT_CUTS = 20_000;
+type KeptCut = Pick<TopSelection, 'items' | 'scores' | 'count' | 'min' | 'max'>;
+const keptCuts = new WeakMap<ServingModel, Map<string, KeptCut>>();
+
+function keptCutsOf(model: ServingModel): Map<string, KeptCut> {
+  let m = keptCuts.get(model);
+  if (!m) {
+    m = new Map();
+    keptCuts.set(model, m);
+  }
+  return m;
+}
+
+function keepCut(model: ServingModel, key: string, cut: TopSelection): void {
+  const m = keptCutsOf(model);
+  // Past the limit start over: the active shoppers' cuts come back at once.
+  if (m.size >= MAX_KEPT_CUTS) m.clear();
+  m.set(key, {
+    items: cut.items.slice(0, cut.count),
+    scores: cut.scores.slice(0, cut.count),
+    count: cut.count,
+    min: cut.min,
+    max: cut.max,
+  });
+}
 
 /**
  * A component's candidates: kNN, EASE and buy-again as their unranked scores (the blend keeps the
