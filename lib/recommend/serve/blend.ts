@@ -8,6 +8,7 @@ import { TopK } from '@/lib/embeddings/top-k';
 import type { SparseAccumulator } from '../matrix/accumulator';
 import { toRanked } from '../matrix/rank';
 import { selectTop, type TopSelection } from '../matrix/select';
+import { type BudgetShare, servingCacheBudget } from './memory-budget';
 import type { Ranked } from '../types';
 import { type ServeQuery, type ServingModel, SPREAD_MIN_SCORE } from './serving-model';
 
@@ -44,7 +45,7 @@ export function blend(model: ServingModel, q: ServeQuery, perComponent = PER_COM
     for (let f = 0; f < nf; f++) {
       const name = features[f]!;
       const key = historyOnly && KEPT_CUTS.has(name) ? `${name}:${q.shopper}:${perComponent}` : null;
-      const kept = key === null ? undefined : keptCutsOf(model).get(key);
+      const kept = key === null ? undefined : keptCutsOf(model).cuts.get(key);
       if (kept) {
         writeCut(rows, f, kept);
         continue;
@@ -211,25 +212,33 @@ function writeCut(
 
 /** Components whose history-only cut is kept (buy-again depends on the time, popularity is shared). */
 const KEPT_CUTS = new Set(['item-knn', 'ease']);
-/** Kept cuts per model: about 2.4 kB each at 200 candidates, so at most ~50 MB. */
-const MAX_KEPT_CUTS = 20_000;
+/**
+ * Kept cuts per model: about 2.4 kB each at 200 candidates, at most 48 MiB per model and within
+ * the process-wide serving budget (./memory-budget.ts).
+ */
+const KEPT_CUTS_BYTES = 48 * 1024 * 1024;
 type KeptCut = Pick<TopSelection, 'items' | 'scores' | 'count' | 'min' | 'max'>;
-const keptCuts = new WeakMap<ServingModel, Map<string, KeptCut>>();
+const keptCuts = new WeakMap<ServingModel, { cuts: Map<string, KeptCut>; share: BudgetShare }>();
 
-function keptCutsOf(model: ServingModel): Map<string, KeptCut> {
-  let m = keptCuts.get(model);
-  if (!m) {
-    m = new Map();
-    keptCuts.set(model, m);
+function keptCutsOf(model: ServingModel): { cuts: Map<string, KeptCut>; share: BudgetShare } {
+  let kept = keptCuts.get(model);
+  if (!kept) {
+    kept = { cuts: new Map(), share: servingCacheBudget.share(model) };
+    keptCuts.set(model, kept);
   }
-  return m;
+  return kept;
 }
 
 function keepCut(model: ServingModel, key: string, cut: TopSelection): void {
-  const m = keptCutsOf(model);
-  // Past the limit start over: the active shoppers' cuts come back at once.
-  if (m.size >= MAX_KEPT_CUTS) m.clear();
-  m.set(key, {
+  const { cuts, share } = keptCutsOf(model);
+  const bytes = 12 * cut.count + 64;
+  if (share.bytes + bytes > KEPT_CUTS_BYTES || !share.take(bytes)) {
+    // Start over: the active shoppers' cuts come back at once.
+    cuts.clear();
+    share.releaseAll();
+    if (!share.take(bytes)) return;
+  }
+  cuts.set(key, {
     items: cut.items.slice(0, cut.count),
     scores: cut.scores.slice(0, cut.count),
     count: cut.count,

@@ -13,10 +13,13 @@
  */
 import { dotRow } from '@/lib/embeddings/top-k';
 import type { ContentVectors, HistoryContent } from './content';
+import { type BudgetShare, type MemoryBudget, servingCacheBudget } from './memory-budget';
 
-/** Bytes of rows kept per vector set (64 MiB: every row of a 4,000-item catalog). */
+/**
+ * Bytes of rows kept per vector set (64 MiB: every row of a 4,000-item catalog), and as much for
+ * history parts; both also count against the process-wide serving budget (./memory-budget.ts).
+ */
 const ROW_BUDGET_BYTES = 64 * 1024 * 1024;
-/** Bytes of shoppers' history parts kept per vector set (serve/content.ts HistoryContent). */
 const HISTORY_BUDGET_BYTES = 64 * 1024 * 1024;
 /** Background warming works this long per turn of the event loop, ms. */
 const WARM_SLICE_MS = 4;
@@ -27,13 +30,16 @@ export class SimilarityRows {
   private warming = false;
   private readonly rowBytes: number;
   private readonly histories = new Map<string, HistoryContent>();
-  private historyBytes = 0;
+  private readonly rowShare: BudgetShare;
+  private readonly historyShare: BudgetShare;
 
   constructor(
     private readonly cv: ContentVectors,
-    private readonly budgetBytes = ROW_BUDGET_BYTES,
+    budget: MemoryBudget = servingCacheBudget,
   ) {
     this.rowBytes = cv.rowOfItem.length * 4;
+    this.rowShare = budget.share(this);
+    this.historyShare = budget.share(this);
   }
 
   /** How many rows are kept. */
@@ -50,12 +56,13 @@ export class SimilarityRows {
     if (kept) return kept;
     const built = build();
     const bytes = 16 * built.purchases.length + 4 * built.items.length;
-    if (this.historyBytes + bytes > HISTORY_BUDGET_BYTES) {
+    if (this.historyShare.bytes + bytes > HISTORY_BUDGET_BYTES || !this.historyShare.take(bytes)) {
       this.histories.clear();
-      this.historyBytes = 0;
+      this.historyShare.releaseAll();
+      // Still no room in the process's budget (other tenants hold it): answer without keeping.
+      if (!this.historyShare.take(bytes)) return built;
     }
     this.histories.set(key, built);
-    this.historyBytes += bytes;
     return built;
   }
 
@@ -69,9 +76,9 @@ export class SimilarityRows {
     return this.rows.get(item);
   }
 
-  /** Whether another row fits the budget. */
+  /** Whether another row fits this set's budget (the process-wide one is asked when it is kept). */
   get full(): boolean {
-    return (this.rows.size + 1) * this.rowBytes > this.budgetBytes;
+    return this.rowShare.bytes + this.rowBytes > ROW_BUDGET_BYTES;
   }
 
   /**
@@ -101,7 +108,7 @@ export class SimilarityRows {
     if (seedRow < 0) return null;
     const kept = this.rows.get(item);
     if (kept) return kept;
-    if (this.full) return null;
+    if (this.full || !this.rowShare.take(this.rowBytes)) return null;
     const v = matrix.subarray(seedRow * dims, (seedRow + 1) * dims);
     const row = new Float32Array(rowOfItem.length);
     for (let r = 0; r < itemOfRow.length; r++) {

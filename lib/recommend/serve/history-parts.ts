@@ -11,6 +11,7 @@
  */
 import type { SparseAccumulator } from '../matrix/accumulator';
 import type { RowLists } from '../train/model-artefact';
+import { type BudgetShare, type MemoryBudget, servingCacheBudget } from './memory-budget';
 
 /** Stored entries (item, score pairs) across all shoppers of one model: ~12 bytes each. */
 const MAX_ENTRIES = 4_000_000;
@@ -33,8 +34,15 @@ export class HistoryPart {
 export class HistoryParts {
   private readonly byLists = new Map<RowLists, Map<number, HistoryPart>>();
   private entries = 0;
+  private readonly share: BudgetShare;
 
-  constructor(private readonly maxEntries = MAX_ENTRIES) {}
+  constructor(
+    private readonly maxEntries = MAX_ENTRIES,
+    budget: MemoryBudget = servingCacheBudget,
+  ) {
+    // Also within the process-wide serving budget: one of these lives per tenant's model.
+    this.share = budget.share(this);
+  }
 
   get(lists: RowLists, shopper: number): HistoryPart | undefined {
     return this.byLists.get(lists)?.get(shopper);
@@ -43,9 +51,11 @@ export class HistoryParts {
   /** Stores the accumulator's current content as `shopper`'s part of `lists`. */
   set(lists: RowLists, shopper: number, acc: SparseAccumulator): void {
     const n = acc.count;
-    if (this.entries + n > this.maxEntries) {
+    if (this.entries + n > this.maxEntries || !this.share.take(12 * n)) {
       this.byLists.clear();
       this.entries = 0;
+      this.share.releaseAll();
+      if (!this.share.take(12 * n)) return;
     }
     const items = acc.touched.slice(0, n);
     const values = new Float64Array(n);
