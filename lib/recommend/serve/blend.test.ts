@@ -7,7 +7,9 @@ import { blend } from './blend';
 import { alignCatalog } from './catalog-cache';
 import { forYou } from './recommend';
 import type { ServeQuery } from './serving-model';
-import { ServingModel } from './serving-model';
+import { SPREAD_MIN_SCORE, ServingModel } from './serving-model';
+import type { SparseAccumulator } from '../matrix/accumulator';
+import { rankCandidates } from '../matrix/rank';
 import { candidatesFrom, type SourceInput } from './sources';
 
 let artefact: ModelArtefact;
@@ -148,6 +150,8 @@ describe('blend serving path', () => {
   ): { item: number; score: number }[] {
     const { features, weights } = model.a;
     const sub = { ...q, k: per };
+    const rankAcc = (acc: SparseAccumulator) =>
+      rankCandidates(acc.touched, acc.count, acc.values, per, { minScore: SPREAD_MIN_SCORE });
     const rows = new Map<number, Float64Array>();
     const row = (item: number) => {
       const r = rows.get(item) ?? new Float64Array(features.length);
@@ -157,9 +161,9 @@ describe('blend serving path', () => {
     features.forEach((name, f) => {
       const ranked =
         name === 'item-knn'
-          ? model.knnScores(sub)
+          ? rankAcc(model.knnInto(sub))
           : name === 'ease'
-            ? model.easeScores(sub)
+            ? rankAcc(model.easeInto(sub))
             : name === 'buy-again'
               ? model.buyAgainScores(sub)
               : name === 'recent-popular'

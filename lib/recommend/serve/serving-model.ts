@@ -89,25 +89,11 @@ export class ServingModel {
     return shopper !== undefined && shopper >= 0 && shopper < h.length - 1 && h[shopper + 1]! > h[shopper]!;
   }
 
-  /** Item-kNN: Σ over seeds (history 1, context 2) of weight × neighbour similarity. */
-  knnScores(q: ServeQuery): Ranked {
-    return this.ranked(this.knnInto(q), q, SPREAD_MIN_SCORE);
-  }
-
-  /** EASE from the pruned rows of B: Σ over seeds of weight × B[seed][item]. */
-  easeScores(q: ServeQuery): Ranked {
-    return this.ranked(this.easeInto(q), q, SPREAD_MIN_SCORE);
-  }
-
-  /** The shopper's bought items by repeat score at `q.now` (the fitted BuyAgainModel's formula). */
-  buyAgainScores(q: ServeQuery): Ranked {
-    return this.ranked(this.buyAgainInto(q), q, Number.NEGATIVE_INFINITY);
-  }
-
   /**
-   * The unranked scores behind knnScores, easeScores and buyAgainScores, in the model's shared
-   * accumulator (valid until the next call): the blend cuts them itself (matrix/select.ts) instead
-   * of ranking them. Only scores above `SPREAD_MIN_SCORE` (kNN, EASE) count as candidates.
+   * The unranked scores of item-kNN (Σ over seeds, history 1 and context 2, of weight × neighbour
+   * similarity), EASE (Σ over seeds of weight × B[seed][item]) and buy-again, in the model's shared
+   * accumulator (valid until the next call): the blend cuts them itself (matrix/select.ts).
+   * Only scores above `SPREAD_MIN_SCORE` count as kNN and EASE candidates.
    */
   knnInto(q: ServeQuery): SparseAccumulator {
     return this.spread(this.a.knn, q, KNN_CONTEXT);
@@ -115,6 +101,11 @@ export class ServingModel {
 
   easeInto(q: ServeQuery): SparseAccumulator {
     return this.spread(this.a.ease, q, EASE_CONTEXT);
+  }
+
+  /** The shopper's bought items by repeat score at `q.now` (the fitted BuyAgainModel's formula). */
+  buyAgainScores(q: ServeQuery): Ranked {
+    return this.ranked(this.buyAgainInto(q), q, Number.NEGATIVE_INFINITY);
   }
 
   buyAgainInto(q: ServeQuery): SparseAccumulator {
