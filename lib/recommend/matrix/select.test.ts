@@ -45,6 +45,21 @@ describe('selectTop', () => {
     }
   });
 
+  it('cuts right with an infinite score, a huge span and one value repeated', () => {
+    for (const scores of [
+      Float64Array.from([1, Number.POSITIVE_INFINITY, 3, 2, 0.5, 7]),
+      Float64Array.from([-1e308, 1e308, 5, 4, 3, 2]),
+      Float64Array.from([2, 2, 2, 2, 2, 2]),
+    ]) {
+      const items = Int32Array.from(scores, (_, i) => i);
+      for (let k = 1; k <= scores.length; k++) {
+        const got = selectTop(items, items.length, scores, k);
+        const want = bruteForce(Array.from(items), scores, k, Number.NEGATIVE_INFINITY, new Set());
+        expect(new Set(got.items.subarray(0, got.count))).toEqual(new Set(want));
+      }
+    }
+  });
+
   it('finds the k-th largest of values with many repeats', () => {
     const rand = seededRandom(3);
     for (let run = 0; run < 200; run++) {
