@@ -52,6 +52,10 @@ export function blend(model: ServingModel, q: ServeQuery, perComponent = PER_COM
       }
       const scores = componentScores(model, name, sub);
       if (scores === null) continue;
+      if ('count' in scores) {
+        writeCut(rows, f, scores);
+        continue;
+      }
       if ('acc' in scores) {
         const { acc, minScore } = scores;
         const cut = selectTop(acc.touched, acc.count, acc.values, perComponent, {
@@ -144,11 +148,17 @@ class BlendRows {
   }
 
   clear(): void {
-    for (let t = 0; t < this.count; t++) {
-      const item = this.touched[t]!;
-      this.seen[item] = 0;
-      this.cells.fill(0, item * this.nf, (item + 1) * this.nf);
-    }
+    const { cells, nf, seen, touched } = this;
+    // A personalized request touches most of a small catalog: one fill beats one per row then.
+    if (4 * this.count > seen.length) {
+      cells.fill(0);
+      seen.fill(0);
+    } else
+      for (let t = 0; t < this.count; t++) {
+        const item = touched[t]!;
+        seen[item] = 0;
+        for (let o = item * nf; o < (item + 1) * nf; o++) cells[o] = 0;
+      }
     this.count = 0;
   }
 }
@@ -249,13 +259,14 @@ function keepCut(model: ServingModel, key: string, cut: TopSelection): void {
 
 /**
  * A component's candidates: kNN, EASE and buy-again as their unranked scores (the blend keeps the
- * best PER_COMPONENT of them with selectTop), the others as ranked lists; null when it has none.
+ * best PER_COMPONENT of them with selectTop), content as such a selection when it comes from a
+ * shopper's history part, the others as ranked lists; null when it has none.
  */
 function componentScores(
   model: ServingModel,
   name: string,
   q: ServeQuery,
-): { acc: SparseAccumulator; minScore: number } | Ranked | null {
+): { acc: SparseAccumulator; minScore: number } | TopSelection | Ranked | null {
   const pop = model.a.popularity;
   switch (name) {
     case 'buy-again':

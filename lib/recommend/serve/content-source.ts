@@ -5,6 +5,7 @@
  * content component.
  */
 import type { Candidate } from '../rules/apply';
+import type { TopSelection } from '../matrix/select';
 import type { Ranked } from '../types';
 import type { ServeQuery } from './serving-model';
 import {
@@ -63,7 +64,7 @@ export function contentComponent(
   if (!cv) return {};
   // Only with explanations: the storefront's hot path allocates nothing for them.
   const seedOf = q.explain ? new Map<number, { item: number; similarity: number }>() : null;
-  const content = (k: number): Ranked => {
+  const content = (k: number): Ranked | TopSelection => {
     const seeds: ContentSeed[] = [];
     for (const item of [...(q.item === undefined ? [] : [q.item]), ...q.cart])
       seeds.push({ item, weight: 2 });
@@ -90,7 +91,7 @@ function fromHistoryPart(
   context: readonly ContentSeed[],
   k: number,
   nItems: number,
-): Ranked | null {
+): TopSelection | null {
   const m = q.model;
   const s = q.shopper;
   if (!m || s === undefined || !m.isKnown(s)) return null;

@@ -87,7 +87,7 @@ describe('contentNeighbours from similarity rows', () => {
 });
 
 describe('contentCandidates from a history part', () => {
-  it('ranks as contentNeighbours over all the seeds, purchases decayed to `now`, views and context', () => {
+  it('selects as contentNeighbours over all the seeds, purchases decayed to `now`, views and context', () => {
     const rand = seededRandom(31);
     const cv = randomVectors(seededRandom(8), 150, 24);
     const rows = similarityRowsOf(cv);
@@ -112,9 +112,18 @@ describe('contentCandidates from a history part', () => {
       const live = context.filter((c) => cv.rowOfItem[c.item]! >= 0);
       // The visit from its kept rows, or summed by a pass over the matrix: the same answer.
       const visit = run % 2 ? rows.rowsFor(live.map((c) => c.item))! : contextSums(cv, live);
+      // A selection: the same set, each at the scan's score, with the set's lowest and highest.
       const got = contentCandidates(cv, history, now, live, visit, 20, 140)!;
-      expect(Array.from(got.items)).toEqual(want.map((h) => h.item));
-      for (const [i, s] of got.scores.entries()) expect(s).toBeCloseTo(want[i]!.score, 5);
+      expect(got.count).toBe(want.length);
+      const scoreOf = new Map(
+        Array.from(got.items.subarray(0, got.count), (item, t) => [item, got.scores[t]!]),
+      );
+      expect([...scoreOf.keys()].sort((x, y) => x - y)).toEqual(
+        want.map((h) => h.item).sort((x, y) => x - y),
+      );
+      for (const h of want) expect(scoreOf.get(h.item)).toBeCloseTo(h.score, 5);
+      expect(got.max).toBeCloseTo(want[0]!.score, 5);
+      expect(got.min).toBeCloseTo(want.at(-1)!.score, 5);
     }
   });
 });

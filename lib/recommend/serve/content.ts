@@ -10,6 +10,7 @@
  */
 import type { Db } from '@/db/client';
 import { dotRow, TopK } from '@/lib/embeddings/top-k';
+import { selectTop, type TopSelection } from '../matrix/select';
 import { getMemoryIndex, type MemoryIndex, rowOfProduct } from '@/lib/embeddings/vector-index-memory';
 import { similarityRowsOf } from './content-rows';
 import { type MaybePromise, runSyncFirst, wait } from '@/lib/sync-first';
@@ -206,10 +207,12 @@ export interface HistoryContent {
 }
 
 /**
- * The k best content candidates for a history part plus the visit's seeds, as contentNeighbours
- * would rank them for all the seeds together,
- * without naming seeds: the storefront's hot path (no explanations). Null when the history has no
- * weight at `now` (the caller scans).
+ * The k best content candidates for a history part plus the visit's seeds: the set contentNeighbours
+ * would return for all the seeds together (ties at the cut to the lower matrix row, as its heap),
+ * without naming seeds and without ranking them, since the blend only needs the set and its lowest
+ * and highest score: the storefront's hot path (no explanations). A view into shared scratch, valid
+ * until the next selection (matrix/select.ts). Null when the history has no weight at `now` (the
+ * caller scans).
  */
 export function contentCandidates(
   cv: ContentVectors,
@@ -221,7 +224,7 @@ export function contentCandidates(
   k: number,
   /** Candidates must be below this catalog index (the model's items). */
   limit: number,
-): { items: Int32Array; scores: Float32Array } | null {
+): TopSelection | null {
   if (now < history.t0 || k <= 0) return null;
   const a = 2 ** (-(now - history.t0) / history.halfLifeMs);
   const nItems = cv.rowOfItem.length;
@@ -242,33 +245,45 @@ export function contentCandidates(
   for (const s of seeds) norm2 += s.weight * acc[s.item]!;
   if (!(norm2 > 0)) return null;
   const inv = 1 / Math.sqrt(norm2);
-  if (skipMarks.length < nItems) skipMarks = new Uint8Array(Math.max(nItems, 2 * skipMarks.length));
-  const skip = skipMarks;
-  for (const item of history.items) skip[item] = 1;
-  for (const s of seeds) skip[s.item] = 1;
-  const top = new TopK(k);
+  // Scores by matrix row (the seeds and the history's items score −1: never candidates), so the
+  // selection breaks ties by row like the scan's heap.
+  for (const item of history.items) acc[item] = Number.NEGATIVE_INFINITY;
+  for (const s of seeds) acc[s.item] = Number.NEGATIVE_INFINITY;
   const { itemOfRow } = cv;
-  for (let row = 0; row < itemOfRow.length; row++) {
+  const nRows = itemOfRow.length;
+  if (byRow.length < nRows) byRow = new Float64Array(Math.max(nRows, 2 * byRow.length));
+  const scored = byRow;
+  for (let row = 0; row < nRows; row++) {
     const item = itemOfRow[row]!;
-    if (item < 0) continue;
-    const score = acc[item]! * inv;
-    if (score > top.threshold && score > 0 && skip[item] === 0) top.push(row, score);
+    scored[row] = item < 0 ? -1 : acc[item]! * inv;
   }
-  for (const item of history.items) skip[item] = 0;
-  for (const s of seeds) skip[s.item] = 0;
-  const n = top.count;
-  const hitRows = new Int32Array(n);
-  const hitScores = new Float64Array(n);
-  top.drainSorted(hitRows, hitScores);
-  const items: number[] = [];
-  const scores: number[] = [];
-  for (let h = 0; h < n; h++) {
-    const item = itemOfRow[hitRows[h]!]!;
+  const cut = selectTop(rowsUpTo(nRows), nRows, scored, k, { minScore: 0 });
+  // Rows → catalog items in place, dropping items past the model's: the cut was over all rows.
+  let kept = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let t = 0; t < cut.count; t++) {
+    const item = itemOfRow[cut.items[t]!]!;
     if (item >= limit) continue;
-    items.push(item);
-    scores.push(hitScores[h]!);
+    const s = cut.scores[t]!;
+    cut.items[kept] = item;
+    cut.scores[kept] = s;
+    if (s < min) min = s;
+    if (s > max) max = s;
+    kept++;
   }
-  return { items: Int32Array.from(items), scores: Float32Array.from(scores) };
+  return kept === 0
+    ? { items: cut.items, scores: cut.scores, count: 0, min: Number.NaN, max: Number.NaN }
+    : { items: cut.items, scores: cut.scores, count: kept, min, max };
+}
+
+/** 0 … n − 1, the candidate list of a selection over every matrix row (shared, grown on demand). */
+function rowsUpTo(n: number): Int32Array {
+  if (rowIds.length < n) {
+    rowIds = new Int32Array(Math.max(n, 2 * rowIds.length));
+    for (let r = 0; r < rowIds.length; r++) rowIds[r] = r;
+  }
+  return rowIds;
 }
 
 /**
@@ -346,4 +361,4 @@ const rowVector = (cv: ContentVectors, row: number) => cv.matrix.subarray(row * 
 /** Scratch of contentNeighbours (never shared across a yield: it runs synchronously). */
 let byRow: Float64Array = new Float64Array(1024);
 let sums: Float64Array = new Float64Array(1024);
-let skipMarks: Uint8Array = new Uint8Array(1024);
+let rowIds: Int32Array = new Int32Array(0);

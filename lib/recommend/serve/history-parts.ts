@@ -25,9 +25,7 @@ export class HistoryPart {
 
   /** Resets `acc` and puts this part back in it, in the original touched order. */
   restoreInto(acc: SparseAccumulator): void {
-    acc.reset();
-    const { items, values } = this;
-    for (let t = 0; t < items.length; t++) acc.add(items[t]!, values[t]!);
+    acc.assign(this.items, this.values);
   }
 }
 

@@ -8,6 +8,7 @@ import { SparseAccumulator } from '../matrix/accumulator';
 import { HistoryParts } from './history-parts';
 import { DAY_MS } from '../matrix/interaction-matrix';
 import { EMPTY_RANKED, type ItemFilter, rankCandidates } from '../matrix/rank';
+import type { TopSelection } from '../matrix/select';
 import type { ModelArtefact, RowLists } from '../train/model-artefact';
 import { findSorted } from '../train/tables';
 import type { Ranked } from '../types';
@@ -24,9 +25,10 @@ export interface ServeQuery {
   exclude?: ItemFilter;
   /**
    * The content component's candidates (k best by product vectors for this query's seeds), when
-   * the tenant has vectors; the blend's content feature is 0 without it.
+   * the tenant has vectors; the blend's content feature is 0 without it. Ranked when they were
+   * scanned; a selection (unordered, a view valid until the next one) on the hot path.
    */
-  content?: (k: number) => Ranked;
+  content?: (k: number) => Ranked | TopSelection;
   /**
    * With explanations: the seed (catalog/model item) a content candidate is most similar to and
    * that cosine similarity, null when unknown. Valid after `content` has run.
