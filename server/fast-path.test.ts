@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tryFastPath } from './fast-path';
+import { sendPlain, tryFastPath } from './fast-path';
 
 let server: http.Server;
 let base = '';
@@ -57,5 +57,59 @@ describe('fast path: GET /api/v1/recommendations without a Web Request', () => {
   it('leaves other paths to Next', async () => {
     const res = await fetch(`${base}/api/v1/products`);
     expect(res.status).toBe(418);
+  });
+});
+
+describe('fast path: a plain answer', () => {
+  it('is written with the base headers, its own, its byte length, and keeps the connection open', async () => {
+    const body = JSON.stringify({ title: 'Grüße ✓' });
+    const plain = http.createServer((req, res) => {
+      sendPlain(
+        res,
+        { status: 200, headers: { 'content-type': 'application/json', Vary: 'Origin' }, body },
+        req.url === '/https',
+        req.url === '/truncated',
+      );
+    });
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    const at = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`;
+    try {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      const get = (path: string) =>
+        new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string; socket: unknown }>(
+          (resolve, reject) => {
+            http
+              .get(`${at}${path}`, { agent }, (res) => {
+                let text = '';
+                res.setEncoding('utf8');
+                res.on('data', (c: string) => {
+                  text += c;
+                });
+                res.on('end', () =>
+                  resolve({ status: res.statusCode!, headers: res.headers, text, socket: res.socket }),
+                );
+              })
+              .on('error', reject);
+          },
+        );
+      const first = await get('/');
+      expect(first.status).toBe(200);
+      expect(first.text).toBe(body);
+      expect(first.headers['content-length']).toBe(String(Buffer.byteLength(body)));
+      expect(first.headers['transfer-encoding']).toBeUndefined();
+      expect(first.headers['x-content-type-options']).toBe('nosniff');
+      expect(first.headers['strict-transport-security']).toBeUndefined();
+      expect(first.headers['content-type']).toBe('application/json');
+      expect(first.headers.vary).toBe('Origin');
+      // Same socket for the next request: the length framed the answer.
+      const second = await get('/https');
+      expect(second.socket).toBe(first.socket);
+      expect(second.headers['strict-transport-security']).toMatch(/max-age=/);
+      const last = await get('/truncated');
+      expect(last.headers.connection).toBe('close');
+      agent.destroy();
+    } finally {
+      await new Promise<void>((resolve) => plain.close(() => resolve()));
+    }
   });
 });

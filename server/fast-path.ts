@@ -65,6 +65,18 @@ function baseHeaderList(https: boolean): [string, string][] {
   return list;
 }
 
+const baseFlat = new Map<boolean, string[]>();
+
+/** The base headers as a flat [name, value, …] list, for writeHead. */
+function baseHeaderFlat(https: boolean): readonly string[] {
+  let flat = baseFlat.get(https);
+  if (!flat) {
+    flat = baseHeaderList(https).flat();
+    baseFlat.set(https, flat);
+  }
+  return flat;
+}
+
 /**
  * Returns true when the request was answered here. Synchronous when the handler answers
  * synchronously (a light route with everything cached): no promise per request on the hot path.
@@ -98,9 +110,11 @@ function send(
   response: Answer,
   truncated: boolean,
 ): boolean | Promise<boolean> {
-  res.statusCode = response.status;
   // Next's proxy (proxy.ts) never sees these requests: add the same base security headers here.
   const https = requestIsHttps(HTTP_URL, request.headers, getEnv().TRUST_PROXY ?? false);
+  if (!isWebResponse(response) && typeof response.body === 'string')
+    return sendPlain(res, response, https, truncated);
+  res.statusCode = response.status;
   for (const [k, v] of baseHeaderList(https)) res.setHeader(k, v);
   if (isWebResponse(response)) for (const [k, v] of response.headers) res.setHeader(k, v);
   else for (const [k, v] of Object.entries(response.headers)) res.setHeader(k, v);
@@ -114,6 +128,27 @@ function send(
     res.end(body);
     return true;
   });
+}
+
+/**
+ * A plain answer with a text body, written with one writeHead of a flat header list (the base
+ * headers, then the answer's, which never repeat them) and its length: no header map is built,
+ * which setHeader per header did on every storefront request.
+ */
+export function sendPlain(
+  res: ServerResponse,
+  response: PlainResponse,
+  https: boolean,
+  truncated: boolean,
+): true {
+  const body = response.body as string;
+  const head = [...baseHeaderFlat(https)];
+  for (const k in response.headers) head.push(k, response.headers[k]!);
+  if (truncated) head.push('Connection', 'close');
+  head.push('Content-Length', String(Buffer.byteLength(body)));
+  res.writeHead(response.status, head);
+  res.end(body);
+  return true;
 }
 
 // By shape rather than instanceof: a Response made in another module graph (Next's bundle, a

@@ -43,7 +43,8 @@ export interface GatePass {
   db: Db;
   ctx: TenantContext;
   kind: 'secret' | 'publishable';
-  cors: Headers | undefined;
+  /** Plain header pairs: a Web Headers object per storefront request was measurable on the hot path. */
+  cors: Readonly<Record<string, string>> | undefined;
 }
 
 type Credentials = { key: string; via: 'header' | 'url' };
@@ -78,15 +79,14 @@ const rateLimited = (ms: number) =>
 export function createStorefrontGate(opts: StorefrontGateOptions) {
   const allow = `${opts.method}, OPTIONS`;
   const scope: ApiScope = opts.scope ?? (opts.method === 'POST' ? 'events:write' : 'recommend:read');
-  // Built per request: a shared mutable Headers object would leak one origin into another answer.
-  const corsHeaders = (origin: string) =>
-    new Headers({
-      Vary: 'Origin',
-      'Access-Control-Allow-Origin': origin,
-      'Access-Control-Allow-Methods': allow,
-      'Access-Control-Allow-Headers': opts.allowHeaders,
-      'Access-Control-Max-Age': '600',
-    });
+  // Built per request: a shared mutable object would leak one origin into another answer.
+  const corsHeaders = (origin: string): Record<string, string> => ({
+    Vary: 'Origin',
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Allow-Methods': allow,
+    'Access-Control-Allow-Headers': opts.allowHeaders,
+    'Access-Control-Max-Age': '600',
+  });
 
   /** A resolved key against the request: origin, permission, scope and limits (synchronous). */
   const admit = (
@@ -97,7 +97,7 @@ export function createStorefrontGate(opts: StorefrontGateOptions) {
     origin: string | null,
   ): Response | GatePass => {
     const { ctx, allowedOrigins, scopes } = key;
-    let cors: Headers | undefined;
+    let cors: Record<string, string> | undefined;
     try {
       const keyId = ctx.apiKeyId ?? ctx.tenantId;
       if (kind === 'publishable') {

@@ -74,9 +74,7 @@ export function createPlainRecommendHandler(
     const { db, ctx, kind, cors } = pass;
     const failed = (error: unknown) => errorResponse(error, ctx.tenantId, cors);
     const ok = (result: RecommendationResult): PlainResponse => {
-      const headers: Record<string, string> = cors ? Object.fromEntries(cors) : {};
-      headers['content-type'] = 'application/json';
-      headers['cache-control'] = 'no-store';
+      const headers = { ...cors, 'content-type': 'application/json', 'cache-control': 'no-store' };
       return { status: 200, headers, body: JSON.stringify(result) };
     };
     try {
