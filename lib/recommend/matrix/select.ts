@@ -100,7 +100,9 @@ function growInt(a: Int32Array): Int32Array {
 
 /** Bins of the histogram that narrows the k-th largest down before the quickselect. */
 const BINS = 256;
-const binCounts = new Int32Array(BINS);
+// One more slot: the highest score lands in bin BINS (or just below it, rounding), which is simply
+// the top bin then.
+const binCounts = new Int32Array(BINS + 1);
 
 /**
  * The k-th largest of values[0..n) (1-based k ≤ n; lo and hi their extremes), without reordering
@@ -118,15 +120,16 @@ function kthLargestBinned(v: Float64Array, n: number, k: number, lo: number, hi:
   }
   const counts = binCounts;
   counts.fill(0);
-  for (let t = 0; t < n; t++) counts[Math.min(BINS - 1, Math.floor((v[t]! - lo) * scale))]!++;
+  // (x − lo) · scale is in [0, BINS]: truncation is the floor, and the bin is monotonic in x.
+  for (let t = 0; t < n; t++) counts[((v[t]! - lo) * scale) | 0]!++;
   // From the top bin down to the one where the k-th falls; `above` scores are in higher bins.
-  let bin = BINS - 1;
+  let bin = BINS;
   let above = 0;
   while (above + counts[bin]! < k) above += counts[bin--]!;
   let m = 0;
   for (let t = 0; t < n; t++) {
     const x = v[t]!;
-    if (Math.min(BINS - 1, Math.floor((x - lo) * scale)) === bin) work[m++] = x;
+    if ((((x - lo) * scale) | 0) === bin) work[m++] = x;
   }
   return kthLargest(work, m, k - above);
 }
