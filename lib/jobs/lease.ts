@@ -19,9 +19,13 @@ export interface Lease {
 /** `now() + ms` on the database clock: every process compares leases on the same clock. */
 const nowPlus = (ms: number): SQL => sql`now() + (${ms}::double precision * interval '1 millisecond')`;
 
-/** Runnable now: due and queued, or running under a lease that expired (its worker died). */
+/**
+ * Runnable now: due and queued, or running under a lease that expired (its worker died). In outer
+ * parentheses: drizzle's `and()` does not wrap its parts, and a bare `a or b and c` would let every
+ * queued job through the type, tenant and id conditions claimJobs adds.
+ */
 const runnable = (): SQL =>
-  sql`(${jobs.status} = 'queued' and ${jobs.runAfter} <= now()) or (${jobs.status} = 'running' and ${jobs.lockedUntil} < now() and ${jobs.attempts} < ${jobs.maxAttempts})`;
+  sql`((${jobs.status} = 'queued' and ${jobs.runAfter} <= now()) or (${jobs.status} = 'running' and ${jobs.lockedUntil} < now() and ${jobs.attempts} < ${jobs.maxAttempts}))`;
 
 export interface ClaimOptions {
   workerId: string;

@@ -7,6 +7,7 @@ import { createTestTenant } from '@/lib/testing/fixtures';
 import { workspaceCleanup } from './builtin/maintenance';
 import { enqueueJob } from './enqueue';
 import { backoffDelay, publicErrorMessage } from './execute';
+import { claimJobs } from './lease';
 import { requestCancelJob } from './queries';
 import { defineJob } from './registry';
 import { JobRunner, type RunnerOptions } from './runner';
@@ -189,6 +190,23 @@ describe.each(testDrivers())('job runner (%s)', (driver) => {
       expect(done.lockedBy).toBeNull();
       expect(done.finishedAt!.getTime()).toBeGreaterThanOrEqual(done.startedAt!.getTime());
     });
+  });
+
+  it('claims only the named job and only the given types, never another queued job', async () => {
+    const db = h().db;
+    const { ctx } = await createTestTenant(db);
+    const { job: other } = await enqueueJob(db, ctx, scheduledJob, { slug: 'other' });
+    const { job: wanted } = await enqueueJob(db, ctx, progressJob, { total: 1 });
+    const claim = { workerId: 'test', leaseMs: 5_000, limit: 5 };
+    // `other` is older (claims go by runAfter): only the job and type conditions keep it out.
+    expect(await claimJobs(db, { ...claim, types: ['test.unknown'] })).toEqual([]);
+    const named = await claimJobs(db, {
+      ...claim,
+      types: [progressJob.type, scheduledJob.type],
+      job: { tenantId: ctx.tenantId, id: wanted.id },
+    });
+    expect(named.map((j) => j.id)).toEqual([wanted.id]);
+    expect((await readJob(db, ctx.tenantId, other.id)).status).toBe('queued');
   });
 
   it('retries with backoff, keeping the last error visible, then succeeds', async () => {
