@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { expandHeldOut, heldOutScores } from '@/lib/fairness/predictions/held-out';
 import { syntheticHistories } from '@/lib/predict/binary/synthetic';
+import { packHistories } from '@/lib/predict/packed';
 import { TooLittleData } from '@/lib/predict/service-evaluate';
 import { EmptySplitError } from '@/lib/recommend/eval/evaluate';
 import { day } from '@/lib/recommend/models/test-data';
@@ -12,18 +13,19 @@ import { runTaskHere } from './tasks';
 
 const DAY = 86_400_000;
 
-function fitRequest(n: number) {
-  const histories = syntheticHistories(n, 11);
-  const times = histories.flatMap((h) => h.orders.map((o) => o.at));
+async function fitRequest(n: number) {
+  const objects = syntheticHistories(n, 11);
+  const times = objects.flatMap((h) => h.orders.map((o) => o.at));
   const end = Math.max(...times) + 1;
-  return { kind: 'propensity' as const, histories, opts: { end, first: Math.min(...times) } };
+  const histories = await packHistories(objects);
+  return { kind: 'propensity' as const, histories, objects, opts: { end, first: Math.min(...times) } };
 }
 
 describe('compute tasks on a worker thread', () => {
   it('predict.fit gives the same model, evaluation and scores as on this thread', {
     timeout: 120_000,
   }, async () => {
-    const req = fitRequest(400);
+    const req = await fitRequest(400);
     const here = await runTaskHere('predict.fit', req);
     const there = await runTaskOffThread('predict.fit', req);
     expect(there.method).toBe(here.method);
@@ -37,7 +39,7 @@ describe('compute tasks on a worker thread', () => {
   it('predict.drift measures today’s population against the card as this thread does', {
     timeout: 120_000,
   }, async () => {
-    const req = fitRequest(300);
+    const req = await fitRequest(300);
     const fitted = await runTaskHere('predict.fit', req);
     expect(fitted.card?.reference).toBeTruthy();
     const input = {
@@ -55,15 +57,15 @@ describe('compute tasks on a worker thread', () => {
   });
 
   it('brings "too little data" back as TooLittleData', { timeout: 120_000 }, async () => {
-    const req = { ...fitRequest(5), histories: [] };
+    const req = { ...(await fitRequest(5)), histories: await packHistories([]) };
     await expect(runTaskOffThread('predict.fit', req)).rejects.toBeInstanceOf(TooLittleData);
   });
 
   it('fairness.held-out: the same held-out scores, re-attached to the caller’s histories', {
     timeout: 120_000,
   }, async () => {
-    const { histories, opts } = fitRequest(300);
-    const input = { kind: 'churn' as const, histories, asOf: opts.end - 60 * DAY, horizonDays: 60 };
+    const { histories: packed, objects: histories, opts } = await fitRequest(300);
+    const input = { kind: 'churn' as const, histories: packed, asOf: opts.end - 60 * DAY, horizonDays: 60 };
     const here = heldOutScores(input.kind, histories, input);
     const there = expandHeldOut(await runTaskOffThread('fairness.held-out', input), histories);
     expect(there.protocol).toBe(here.protocol);

@@ -165,4 +165,105 @@ describe.each(testDrivers())('loadShopperHistories (%s)', (driver) => {
       last: T('2024-07-01').getTime(),
     });
   });
+
+  it('reads the same histories in pages as in one go: orders by id, events in time slices', async () => {
+    const db = h().db;
+    const { ctx } = await createTestTenant(db, 'paged');
+    const t = ctx.tenantId;
+    const [p] = await db
+      .insert(products)
+      .values({
+        tenantId: t,
+        externalId: 'P',
+        title: { en: 'Lamp' },
+        categoryPath: ['Home', 'Lamps'],
+        priceMinor: 100,
+        currency: 'EUR',
+      })
+      .returning();
+    const people = await db
+      .insert(shoppers)
+      .values(
+        Array.from({ length: 7 }, (_, i) => ({
+          tenantId: t,
+          kind: 'customer' as const,
+          externalId: `S${i}`,
+          country: i % 2 ? 'FR' : null,
+        })),
+      )
+      .returning();
+    const at = (day: number) => new Date(Date.UTC(2024, 0, 1) + day * 86_400_000);
+    // Two orders of one shopper at the same instant with different totals: their order must
+    // survive paging (features read the first of equal times).
+    const placed = await db
+      .insert(orders)
+      .values(
+        people.flatMap((s, i) => [
+          {
+            tenantId: t,
+            externalId: `O${i}a`,
+            shopperId: s.id,
+            currency: 'EUR',
+            totalMinor: 100 + i,
+            placedAt: at(i),
+          },
+          {
+            tenantId: t,
+            externalId: `O${i}b`,
+            shopperId: s.id,
+            currency: 'EUR',
+            totalMinor: 200 + i,
+            placedAt: at(i),
+          },
+          {
+            tenantId: t,
+            externalId: `O${i}c`,
+            shopperId: s.id,
+            currency: 'EUR',
+            totalMinor: 300 + i,
+            placedAt: at(10 + i),
+          },
+        ]),
+      )
+      .returning();
+    await db.insert(orderLines).values(
+      placed.map((o, i) => ({
+        tenantId: t,
+        orderId: o.id,
+        lineNo: 1,
+        productId: i % 2 ? p!.id : null,
+        productExternalId: 'P',
+        quantity: 1 + (i % 3),
+        unitPriceMinor: 100,
+      })),
+    );
+    // Events spread over days, several at the same instant (a slice must never split them),
+    // with and without a session.
+    await db.insert(events).values(
+      people.flatMap((s, i) =>
+        Array.from({ length: 6 }, (_, k) => ({
+          tenantId: t,
+          eventId: `e${i}-${k}`,
+          type: k % 3 === 0 ? ('add_to_cart' as const) : ('view' as const),
+          shopperId: s.id,
+          sessionId: k % 2 ? `s${i}` : null,
+          productId: k % 2 ? p!.id : null,
+          occurredAt: at(20 + (k % 3)),
+        })),
+      ),
+    );
+
+    const whole = await loadHistoryReport(db, ctx);
+    const paged = await loadHistoryReport(db, ctx, { pageSize: { orders: 2, events: 4, shoppers: 3 } });
+    expect(paged).toEqual(whole);
+    expect(whole.histories).toHaveLength(7);
+    const first = whole.histories.find((x) => x.shopperId === people[0]!.id)!;
+    expect(first.orders.map((o) => o.totalMinor)).toEqual([100, 200, 300]);
+    expect(first.events).toHaveLength(6);
+    expect(first.events.map((e) => e.at)).toEqual([...first.events.map((e) => e.at)].sort((a, b) => a - b));
+    const until = at(21);
+    expect(
+      await loadHistoryReport(db, ctx, { until, pageSize: { orders: 1, events: 1, shoppers: 1 } }),
+    ).toEqual(await loadHistoryReport(db, ctx, { until }));
+  });
 });

@@ -1,18 +1,20 @@
 /**
  * Fitting, evaluating and scoring one prediction kind: the CPU-bound part of `predict.train`,
  * run through lib/compute (task `predict.fit`, on a worker thread in the server). Everything
- * crossing to the worker is plain data (histories in, JSON artefact and scores out).
+ * crossing to the worker is plain data (packed histories in, JSON artefact and scores out).
  */
 import { buildModelCard } from '@/lib/predict/card/build';
 import type { ModelCardData } from '@/lib/predict/card/types';
-import type { ModelEvaluation, PredictionKind, ShopperHistory } from '@/lib/predict/types';
+import type { ModelEvaluation, PredictionKind } from '@/lib/predict/types';
+import { type PackedHistories, unpackHistories } from './packed';
 import type { ScoreRow } from './queries';
 import { scoreAll } from './scoring';
 import { fitKind, type Protocol } from './service-evaluate';
 
 export interface FitRequest {
   kind: PredictionKind;
-  histories: readonly ShopperHistory[];
+  /** Packed (./packed.ts): objects would be cloned on the server's thread. */
+  histories: PackedHistories;
   opts: { end: number; first: number | null; horizonDays?: number; protocol?: Protocol };
 }
 
@@ -32,12 +34,13 @@ export interface FitOutcome {
 
 /** On this thread. @throws TooLittleData when the kind cannot even be evaluated. */
 export async function fitAndScore(req: FitRequest): Promise<FitOutcome> {
+  const histories = unpackHistories(req.histories);
   const t0 = Date.now();
-  const fitted = await fitKind(req.kind, req.histories, req.opts);
+  const fitted = await fitKind(req.kind, histories, req.opts);
   const t1 = Date.now();
-  const scores = scoreAll(fitted.model, req.histories, req.opts.end);
+  const scores = scoreAll(fitted.model, histories, req.opts.end);
   const card = cardOrNull(() =>
-    buildModelCard(fitted, req.histories, { first: req.opts.first, end: req.opts.end }),
+    buildModelCard(fitted, histories, { first: req.opts.first, end: req.opts.end }),
   );
   return {
     method: fitted.model.model.method,

@@ -7,6 +7,7 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '@/db/client';
 import { predictionModels, shopperScores } from '@/db/schema';
 import type { PredictionKind } from '@/db/schema/shoppers';
+import { yieldToEventLoop } from '@/lib/compute/yield';
 import { piiClearFor, shopperPii } from '@/lib/privacy/pii';
 import { type TenantContext, tenantFilter } from '@/lib/tenant/context';
 
@@ -21,7 +22,8 @@ export type ModelPatch = Partial<
 
 /** Ready versions kept with their artefact per kind besides the live one; older ones are retired. */
 export const KEEP_VERSIONS = 5;
-const SCORE_BATCH = 500;
+/** Scores per upsert: ~25 ms of the embedded database's (the server's) thread each. */
+const SCORE_BATCH = 250;
 
 /** Adds a 'training' row with the next version number of its kind. */
 export async function insertTrainingRow(
@@ -159,7 +161,9 @@ export interface ScoreRow {
 
 /**
  * Replaces the scores of `kind` with `rows` (all from `modelId`, as of `scoredAt`): upserts in
- * batches, then deletes the scores of shoppers not in `rows` (no longer eligible).
+ * batches, then deletes the scores of shoppers not in `rows` (no longer eligible). Gives the event
+ * loop back before each batch: on the embedded database (the server's thread) building and
+ * running the demo's scores in one go was a half-second block.
  */
 export async function replaceScores(
   exec: Executor,
@@ -170,6 +174,7 @@ export async function replaceScores(
   rows: readonly ScoreRow[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += SCORE_BATCH) {
+    await yieldToEventLoop();
     await exec
       .insert(shopperScores)
       .values(

@@ -12,6 +12,7 @@ import {
   ruleBinary,
   trainability,
 } from '@/lib/predict/binary';
+import { yieldToEventLoop } from '@/lib/compute/yield';
 import { evaluateClv, fitClv } from '@/lib/predict/clv';
 import { evaluatePreference, fitPreference } from '@/lib/predict/preference';
 import type { BinaryEvaluation, ModelEvaluation, PredictionKind, ShopperHistory } from '@/lib/predict/types';
@@ -82,7 +83,9 @@ export interface FittedKind {
 
 /**
  * Fits the final model of `kind` for scoring at the data end `end` and evaluates it (see the
- * issue's protocol). @throws TooLittleData when the kind cannot even be evaluated.
+ * issue's protocol). Yields to the event loop between the CPU-bound steps, for when it runs on
+ * the server's thread (no compute worker there). @throws TooLittleData when the kind cannot even
+ * be evaluated.
  */
 export async function fitKind(
   kind: PredictionKind,
@@ -165,12 +168,4 @@ export function evaluateKindAt(
   }
   if (kind === 'clv') return evaluateClv(histories, { asOf: opts.asOf, holdoutDays: horizonDays });
   return evaluatePreference(histories, { asOf: opts.asOf, horizonDays });
-}
-
-/**
- * Lets queued requests run between the CPU-bound steps: in embedded mode training shares the
- * server's event loop, and each fit or evaluation is seconds of synchronous work.
- */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -11,11 +11,11 @@ import { log } from '@/lib/log';
 import { type TenantContext, withTenantTx } from '@/lib/tenant/context';
 import { setModelCard } from './card/queries';
 import { getHistorySpan, loadHistoryReport } from './data';
+import { type PackedHistories, packHistories } from './packed';
 import { insertTrainingRow, replaceScores, retireOldRows, setLiveRow, updateModelRow } from './queries';
 import { CLV_HORIZON_DAYS } from './scoring';
 import { runTask } from '@/lib/compute/run';
 import { DEFAULT_HORIZON, type Protocol, TooLittleData } from './service-evaluate';
-import type { ShopperHistory } from './types';
 
 type Tenant = Pick<TenantContext, 'tenantId'>;
 
@@ -77,11 +77,13 @@ export async function trainPredictions(
   const load = end === null ? null : await loadHistoryReport(db, ctx, { until: new Date(end) });
   const loadMs = Date.now() - started;
   const histories = load?.histories ?? [];
+  // Packed once for every kind: what crosses to the worker (./packed.ts).
+  const packed = await packHistories(histories);
   const results: KindResult[] = [];
   for (const [i, kind] of kinds.entries()) {
     opts.onStep?.(1 + 2 * i, total, `Training ${kind}`);
     results.push(
-      await trainKind(db, ctx, kind, histories, {
+      await trainKind(db, ctx, kind, packed, {
         end: end ?? Date.now(),
         first: span.first,
         horizonDays: opts.horizonDays,
@@ -106,7 +108,7 @@ async function trainKind(
   db: Db,
   ctx: Tenant,
   kind: PredictionKind,
-  histories: readonly ShopperHistory[],
+  histories: PackedHistories,
   o: {
     end: number;
     first: number | null;

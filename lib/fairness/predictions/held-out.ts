@@ -18,6 +18,7 @@ import {
 } from '@/lib/predict/binary';
 import { fitGamRows, prepare } from '@/lib/predict/binary/fit';
 import { splitFold, stratifiedFolds } from '@/lib/predict/binary/folds';
+import { type PackedHistories, unpackHistories } from '@/lib/predict/packed';
 import type { ShopperHistory } from '@/lib/predict/types';
 
 const DAY_MS = 86_400_000;
@@ -142,17 +143,19 @@ export type CompactHeldOut = Omit<HeldOut, 'scores'> & {
 };
 
 /**
- * heldOutScores as a compute task (lib/compute/tasks.ts): the histories stay where they are and
- * only indices, scores and labels come back; `expandHeldOut` re-attaches the histories.
+ * heldOutScores as a compute task (lib/compute/tasks.ts): the histories arrive packed
+ * (lib/predict/packed.ts) and only indices, scores and labels come back; `expandHeldOut`
+ * re-attaches the caller's histories.
  */
 export function heldOutCompact(input: {
   kind: BinaryKind;
-  histories: readonly ShopperHistory[];
+  histories: PackedHistories;
   asOf: number;
   horizonDays: number;
 }): CompactHeldOut {
-  const held = heldOutScores(input.kind, input.histories, input);
-  const indexOf = new Map(input.histories.map((h, i) => [h, i]));
+  const histories = unpackHistories(input.histories);
+  const held = heldOutScores(input.kind, histories, input);
+  const indexOf = new Map(histories.map((h, i) => [h, i]));
   return {
     ...held,
     scores: held.scores.map((s) => ({ index: indexOf.get(s.history)!, score: s.score, label: s.label })),

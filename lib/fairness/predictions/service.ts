@@ -12,6 +12,7 @@ import type { PredictionKind } from '@/db/schema/shoppers';
 import { getFairnessSettings } from '@/lib/fairness/settings';
 import type { BinaryKind } from '@/lib/predict/binary';
 import { loadHistoryReport } from '@/lib/predict/data';
+import { type PackedHistories, packHistories } from '@/lib/predict/packed';
 import { listLiveRows } from '@/lib/predict/queries';
 import { DEFAULT_HORIZON } from '@/lib/predict/service-evaluate';
 import type { ShopperHistory } from '@/lib/predict/types';
@@ -75,6 +76,8 @@ export async function runPredictionFairness(
   ]);
   const end = load.last === null ? null : load.last + 1;
   const out: KindOutcome[] = [];
+  // Packed once for both kinds: what crosses to the worker (lib/predict/packed.ts).
+  let packed: PackedHistories | undefined;
   for (const [i, kind] of kinds.entries()) {
     opts.onStep?.(1 + i, total, `Measuring ${kind} parity`);
     const horizonDays = live.find((r) => r.kind === kind)?.horizonDays ?? DEFAULT_HORIZON[kind];
@@ -90,8 +93,9 @@ export async function runPredictionFairness(
       const asOf = end - horizonDays * DAY_MS;
       // The fits run on a worker thread in the server (lib/compute): in embedded mode the job
       // shares the event loop with every page and storefront request.
+      packed ??= await packHistories(load.histories);
       const held = expandHeldOut(
-        await runTask('fairness.held-out', { kind, histories: load.histories, asOf, horizonDays }),
+        await runTask('fairness.held-out', { kind, histories: packed, asOf, horizonDays }),
         load.histories,
       );
       const groupings = await groupingsFor(db, ctx, load.histories, asOf, settings.sensitiveAttributes);

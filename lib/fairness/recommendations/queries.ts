@@ -6,6 +6,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { fairnessReports, products, recommendModels } from '@/db/schema';
+import { yieldToEventLoop } from '@/lib/compute/yield';
 import { matchKey } from '@/lib/recommend/rules/catalog';
 import { type TenantContext, tenantFilter } from '@/lib/tenant/context';
 import type { ItemFacts } from './measure';
@@ -121,6 +122,8 @@ export async function loadItemFacts(
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const ids = itemIds.filter((id) => uuid.test(id));
   for (let from = 0; from < ids.length; from += 1000) {
+    // The embedded database answers on the server's thread: a turn for requests between batches.
+    if (from > 0) await yieldToEventLoop();
     const rows = await exec
       .select({
         id: products.id,

@@ -7,7 +7,7 @@ import type { PredictionKind } from '@/db/schema/shoppers';
 import { populationAt } from '@/lib/predict/card/population';
 import type { ModelCardData } from '@/lib/predict/card/types';
 import { restoreModel } from '@/lib/predict/scoring';
-import type { ShopperHistory } from '@/lib/predict/types';
+import { type PackedHistories, unpackHistories } from '@/lib/predict/packed';
 import { compareToReference, type DriftReport } from './compare';
 
 export interface DriftModelInput {
@@ -20,10 +20,12 @@ export interface DriftModelInput {
 export type DriftMeasurement = { report: DriftReport } | { skipped: string };
 
 export function measureDrift(input: {
-  histories: readonly ShopperHistory[];
+  /** Packed (lib/predict/packed.ts): objects would be cloned on the server's thread. */
+  histories: PackedHistories;
   end: number;
   models: readonly DriftModelInput[];
 }): DriftMeasurement[] {
+  const histories = unpackHistories(input.histories);
   return input.models.map((m) => {
     let model: ReturnType<typeof restoreModel>;
     try {
@@ -31,7 +33,7 @@ export function measureDrift(input: {
     } catch {
       return { skipped: 'the stored model could not be read' };
     }
-    const population = populationAt(model, input.histories, input.end);
+    const population = populationAt(model, histories, input.end);
     if (population.scores.length === 0) return { skipped: 'no shopper is scored today' };
     return { report: compareToReference(m.reference, population) };
   });

@@ -9,6 +9,7 @@ import type { PredictionKind } from '@/db/schema/shoppers';
 import { runTask } from '@/lib/compute/run';
 import { cardOf } from '@/lib/predict/card/types';
 import { getHistorySpan, loadHistoryReport } from '@/lib/predict/data';
+import { packHistories } from '@/lib/predict/packed';
 import { listLiveRows } from '@/lib/predict/queries';
 import type { TenantContext } from '@/lib/tenant/context';
 import type { FeatureDrift } from './compare';
@@ -58,7 +59,7 @@ export async function checkDrift(
   // Scoring every shopper runs on a worker thread in the server (lib/compute): in embedded mode
   // the job shares the event loop with every page and storefront request.
   const measured = await runTask('predict.drift', {
-    histories,
+    histories: await packHistories(histories),
     end,
     models: withCard.map(({ row, reference }) => ({ kind: row.kind, artefact: row.artefact, reference })),
   });

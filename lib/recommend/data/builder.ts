@@ -39,8 +39,7 @@ export class DatasetBuilder {
    */
   build(): Dataset {
     const n = this.size;
-    const t = this.time;
-    const order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => t[a]! - t[b]! || a - b);
+    const order = timeOrder(this.time.subarray(0, n));
     const shoppers = renumber(this.shopper, order, this.shopperIds);
     const items = renumber(this.item, order, this.itemIds);
     const time = new Float64Array(n);
@@ -75,6 +74,37 @@ export class DatasetBuilder {
     this.kind = bigger(this.kind, new Uint8Array(cap));
     this.quantity = bigger(this.quantity, new Float32Array(cap));
   }
+}
+
+/**
+ * Indexes of `time` by time, equal times in index order: a stable counting sort by rank among
+ * the distinct times. Same order as sorting the indexes with `t[a] - t[b] || a - b`, without a
+ * comparator call per step: 400k interactions took ~80 ms that way, on the server's thread when
+ * a job loads a dataset in the embedded setup. Times are finite (epoch ms).
+ */
+export function timeOrder(time: Float64Array): Uint32Array {
+  const n = time.length;
+  const distinct = time.slice().sort();
+  let m = 0;
+  for (let i = 0; i < n; i++) if (m === 0 || distinct[i] !== distinct[m - 1]) distinct[m++] = distinct[i]!;
+  const start = new Uint32Array(m + 1);
+  const rank = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = time[i]!;
+    let lo = 0;
+    let hi = m - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (distinct[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    rank[i] = lo;
+    start[lo + 1]!++;
+  }
+  for (let r = 0; r < m; r++) start[r + 1]! += start[r]!;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[start[rank[i]!]!++] = i;
+  return order;
 }
 
 function indexOf(index: Map<string, number>, ids: string[], id: string): number {

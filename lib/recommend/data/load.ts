@@ -1,6 +1,7 @@
 /**
  * Reads one tenant's interactions into a Dataset: purchases from the lines of paid orders and
- * view / add-to-cart / purchase events, streamed in keyset pages (memory stays flat at ~500k rows),
+ * view / add-to-cart / purchase events, streamed in keyset pages (memory stays flat at ~500k rows)
+ * that give the event loop back in between (the embedded database runs on the server's thread),
  * every query filtered by the tenant. Works on whatever was imported: orders only, events only, both.
  */
 import { and, asc, eq, gt, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
@@ -8,6 +9,8 @@ import type { Executor } from '@/db/client';
 import { events, identityLinks, orderLines, orders, products, shoppers } from '@/db/schema';
 import { type TenantContext, tenantFilter } from '@/lib/tenant/context';
 import { type Dataset, INTERACTION_KINDS, type InteractionKind, KIND_CODE } from '@/lib/recommend/types';
+import { cursorPages, keysetPages } from '@/lib/compute/pages';
+import { yieldToEventLoop } from '@/lib/compute/yield';
 import { DatasetBuilder } from './builder';
 
 type Tenant = Pick<TenantContext, 'tenantId'>;
@@ -34,7 +37,11 @@ export interface LoadOptions {
    * must be a product.
    */
   unlinkedLines?: boolean;
-  /** Orders per page (default 1,000, ~20k lines on wholesale data) and events per page (default 10,000). */
+  /**
+   * Orders in the first page (default 200) and events in the first page (default 4,000); later
+   * pages adapt to about 25 ms each (lib/compute/pages.ts), up to 2,000 orders (~40k lines on
+   * wholesale data) and 20,000 events.
+   */
   pageSize?: { orders?: number; events?: number };
   /** Called after each page with the number of interactions read so far. */
   onProgress?: (interactions: number) => void;
@@ -61,6 +68,11 @@ export async function loadDataset(exec: Executor, ctx: Tenant, opts: LoadOptions
   return dataset;
 }
 
+interface OrderLinesPage {
+  byId: Map<string, { id: string; shopper: string | null; ms: number }>;
+  lines: { order: string; product: string | null; external: string; quantity: number }[];
+}
+
 async function readOrderLines(
   exec: Executor,
   ctx: Tenant,
@@ -68,55 +80,60 @@ async function readOrderLines(
   asOf: Date | undefined,
   opts: LoadOptions,
 ): Promise<void> {
-  const limit = opts.pageSize?.orders ?? 1000;
   const unlinked = opts.unlinkedLines ?? true;
-  let after: string | undefined;
-  for (;;) {
-    // Page over orders, not lines, so an order's lines are never split across pages.
-    const page = await exec
-      .select({ id: orders.id, shopper: orders.shopperId, ms: epochMs(orders.placedAt) })
-      .from(orders)
-      .where(
-        and(
-          tenantFilter(ctx, orders),
-          eq(orders.status, 'paid'),
-          isNotNull(orders.shopperId),
-          asOf && lt(orders.placedAt, asOf),
-          after === undefined ? undefined : gt(orders.id, after),
-        ),
-      )
-      .orderBy(asc(orders.id))
-      .limit(limit);
-    if (page.length === 0) return;
-    after = page[page.length - 1]!.id;
-    const byId = new Map(page.map((o) => [o.id, o]));
-    // One interaction per (order, product): an invoice listing an item twice is one purchase.
-    const lines = await exec
-      .select({
-        order: orderLines.orderId,
-        product: orderLines.productId,
-        external: orderLines.productExternalId,
-        quantity: sql<number>`sum(${orderLines.quantity})::float8`,
-      })
-      .from(orderLines)
-      .where(
-        and(
-          tenantFilter(ctx, orderLines),
-          inArray(orderLines.orderId, [...byId.keys()]),
-          gt(orderLines.quantity, 0),
-          gt(orderLines.unitPriceMinor, 0),
-          unlinked ? undefined : isNotNull(orderLines.productId),
-        ),
-      )
-      .groupBy(orderLines.orderId, orderLines.productId, orderLines.productExternalId)
-      .orderBy(asc(orderLines.orderId), asc(sql`min(${orderLines.lineNo})`));
-    for (const l of lines) {
-      const o = byId.get(l.order)!;
-      const item = l.product ?? `${EXTERNAL_ITEM_PREFIX}${l.external}`;
-      b.add(o.shopper!, item, Number(o.ms), KIND_CODE.purchase, Number(l.quantity));
+  // Page over orders, not lines, so an order's lines are never split across pages. A page is
+  // the orders' lines (one row: cursorPages adapts the number of orders to the time it takes).
+  const pages = cursorPages<OrderLinesPage, string>(
+    async (after, limit) => {
+      const page = await exec
+        .select({ id: orders.id, shopper: orders.shopperId, ms: epochMs(orders.placedAt) })
+        .from(orders)
+        .where(
+          and(
+            tenantFilter(ctx, orders),
+            eq(orders.status, 'paid'),
+            isNotNull(orders.shopperId),
+            asOf && lt(orders.placedAt, asOf),
+            after === undefined ? undefined : gt(orders.id, after),
+          ),
+        )
+        .orderBy(asc(orders.id))
+        .limit(limit);
+      if (page.length === 0) return { rows: [], next: null };
+      const byId = new Map(page.map((o) => [o.id, o]));
+      // One interaction per (order, product): an invoice listing an item twice is one purchase.
+      const lines = await exec
+        .select({
+          order: orderLines.orderId,
+          product: orderLines.productId,
+          external: orderLines.productExternalId,
+          quantity: sql<number>`sum(${orderLines.quantity})::float8`,
+        })
+        .from(orderLines)
+        .where(
+          and(
+            tenantFilter(ctx, orderLines),
+            inArray(orderLines.orderId, [...byId.keys()]),
+            gt(orderLines.quantity, 0),
+            gt(orderLines.unitPriceMinor, 0),
+            unlinked ? undefined : isNotNull(orderLines.productId),
+          ),
+        )
+        .groupBy(orderLines.orderId, orderLines.productId, orderLines.productExternalId)
+        .orderBy(asc(orderLines.orderId), asc(sql`min(${orderLines.lineNo})`));
+      return { rows: [{ byId, lines }], next: page.length < limit ? null : page[page.length - 1]!.id };
+    },
+    { limit: opts.pageSize?.orders ?? 200, maxLimit: 2_000 },
+  );
+  for await (const rows of pages) {
+    for (const page of rows) {
+      for (const l of page.lines) {
+        const o = page.byId.get(l.order)!;
+        const item = l.product ?? `${EXTERNAL_ITEM_PREFIX}${l.external}`;
+        b.add(o.shopper!, item, Number(o.ms), KIND_CODE.purchase, Number(l.quantity));
+      }
     }
     opts.onProgress?.(b.length);
-    if (page.length < limit) return;
   }
 }
 
@@ -128,47 +145,48 @@ async function readEvents(
   kinds: readonly InteractionKind[],
   opts: LoadOptions,
 ): Promise<void> {
-  const limit = opts.pageSize?.events ?? 10_000;
   const types = (Object.keys(EVENT_KIND) as (keyof typeof EVENT_KIND)[]).filter((t) =>
     kinds.includes(EVENT_KIND[t]),
   );
   // A visitor who later identified counts as the customer: their browsing is that customer's history.
   const who = sql<string | null>`coalesce(${identityLinks.shopperId}, ${events.shopperId})`;
-  let after: string | undefined;
-  for (;;) {
-    const page = await exec
-      .select({
-        id: events.eventId,
-        type: events.type,
-        shopper: who,
-        product: events.productId,
-        quantity: events.quantity,
-        ms: epochMs(events.occurredAt),
-      })
-      .from(events)
-      .leftJoin(
-        identityLinks,
-        and(tenantFilter(ctx, identityLinks), eq(identityLinks.anonymousId, events.anonymousId)),
-      )
-      .where(
-        and(
-          tenantFilter(ctx, events),
-          inArray(events.type, types),
-          isNotNull(events.productId),
-          or(isNotNull(events.shopperId), isNotNull(identityLinks.shopperId)),
-          asOf && lt(events.occurredAt, asOf),
-          after === undefined ? undefined : gt(events.eventId, after),
-        ),
-      )
-      .orderBy(asc(events.eventId))
-      .limit(limit);
+  const pages = keysetPages(
+    (after: string | undefined, limit) =>
+      exec
+        .select({
+          id: events.eventId,
+          type: events.type,
+          shopper: who,
+          product: events.productId,
+          quantity: events.quantity,
+          ms: epochMs(events.occurredAt),
+        })
+        .from(events)
+        .leftJoin(
+          identityLinks,
+          and(tenantFilter(ctx, identityLinks), eq(identityLinks.anonymousId, events.anonymousId)),
+        )
+        .where(
+          and(
+            tenantFilter(ctx, events),
+            inArray(events.type, types),
+            isNotNull(events.productId),
+            or(isNotNull(events.shopperId), isNotNull(identityLinks.shopperId)),
+            asOf && lt(events.occurredAt, asOf),
+            after === undefined ? undefined : gt(events.eventId, after),
+          ),
+        )
+        .orderBy(asc(events.eventId))
+        .limit(limit),
+    (e) => e.id,
+    { limit: opts.pageSize?.events ?? 4_000, maxLimit: 20_000 },
+  );
+  for await (const page of pages) {
     for (const e of page) {
       const kind = EVENT_KIND[e.type as keyof typeof EVENT_KIND];
       b.add(e.shopper!, e.product!, Number(e.ms), KIND_CODE[kind], e.quantity ?? 1);
     }
     opts.onProgress?.(b.length);
-    if (page.length < limit) return;
-    after = page[page.length - 1]!.id;
   }
 }
 
@@ -178,6 +196,7 @@ async function itemCategories(exec: Executor, ctx: Tenant, itemIds: string[]): P
   const index = new Map(itemIds.map((id, j) => [id, j]));
   const ids = itemIds.filter((id) => !id.startsWith(EXTERNAL_ITEM_PREFIX));
   for (let from = 0; from < ids.length; from += 1000) {
+    if (from > 0) await yieldToEventLoop();
     const rows = await exec
       .select({ id: products.id, path: products.categoryPath })
       .from(products)
@@ -195,6 +214,7 @@ async function shopperCountries(
   const out = new Array<string | null>(shopperIds.length).fill(null);
   const index = new Map(shopperIds.map((id, s) => [id, s]));
   for (let from = 0; from < shopperIds.length; from += 1000) {
+    if (from > 0) await yieldToEventLoop();
     const rows = await exec
       .select({ id: shoppers.id, country: shoppers.country })
       .from(shoppers)

@@ -6,11 +6,21 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { productEmbeddings } from '@/db/schema';
+import { yieldToEventLoop } from '@/lib/compute/yield';
 import { listSpaces } from '@/lib/embeddings/queries';
 import { type TenantContext, tenantFilter } from '@/lib/tenant/context';
 import { EXTERNAL_ITEM_PREFIX } from './load';
 
-/** Vectors by item index, or null when the workspace has no embedded product at all. */
+/**
+ * Products per statement: the driver parses each `real[]` in JS, and on the embedded database
+ * that is the server's thread (the demo's 640 vectors of 384 dimensions took ~120 ms at once).
+ */
+const BATCH = 200;
+
+/**
+ * Vectors by item index, or null when the workspace has no embedded product at all. Read in
+ * batches that give the event loop back in between.
+ */
 export async function loadItemVectors(
   exec: Executor,
   ctx: Pick<TenantContext, 'tenantId'>,
@@ -22,7 +32,8 @@ export async function loadItemVectors(
   const index = new Map(itemIds.map((id, j) => [id, j]));
   const ids = itemIds.filter((id) => !id.startsWith(EXTERNAL_ITEM_PREFIX));
   let found = 0;
-  for (let from = 0; from < ids.length; from += 1000) {
+  for (let from = 0; from < ids.length; from += BATCH) {
+    if (from > 0) await yieldToEventLoop();
     const rows = await exec
       .select({ id: productEmbeddings.productId, vector: productEmbeddings.vector })
       .from(productEmbeddings)
@@ -30,7 +41,7 @@ export async function loadItemVectors(
         and(
           tenantFilter(ctx, productEmbeddings),
           eq(productEmbeddings.space, space.space),
-          inArray(productEmbeddings.productId, ids.slice(from, from + 1000)),
+          inArray(productEmbeddings.productId, ids.slice(from, from + BATCH)),
         ),
       );
     for (const r of rows) {

@@ -3,6 +3,7 @@
  * split at a cutoff, fit every model on the training part, ask each for top-k lists for the test
  * shoppers, score them. Deterministic for deterministic models (seeded bootstrap, fixed order).
  */
+import { yieldToEventLoop } from '@/lib/compute/yield';
 import type { Dataset, InteractionKind, Recommender } from '@/lib/recommend/types';
 import {
   type ActivityBucket,
@@ -99,7 +100,7 @@ export async function evaluate(dataset: Dataset, opts: EvaluateOptions): Promise
   for (const [index, model] of opts.models.entries()) {
     // A macrotask between models: in the in-process job runner, the server answers requests
     // between fits instead of stalling for the whole evaluation.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
     opts.onModel?.(model.name, index);
     await model.fit(split.train, { asOf: cutoff });
     const row = scoreModel(split, model.name, recommendLists(model, split, k), k, opts.bootstrap);
