@@ -36,6 +36,28 @@ describe('compute tasks on a worker thread', () => {
     expect(there.asOf).toBe(req.opts.end - 30 * DAY);
   });
 
+  it('segments.cluster finds the same clusters, labels and silhouettes as this thread', {
+    timeout: 120_000,
+  }, async () => {
+    let seed = 5;
+    const random = () => {
+      seed = (seed * 16_807) % 2_147_483_647;
+      return seed / 2_147_483_647;
+    };
+    // Three blobs in 4 dimensions.
+    const rows = Array.from({ length: 600 }, (_, i) =>
+      Float64Array.from({ length: 4 }, (_, d) => (i % 3) * 4 * (d === i % 3 ? 1 : 0) + random()),
+    );
+    const input = { rows, seed: 11 };
+    const here = await runTaskHere('segments.cluster', input);
+    const there = await runTaskOffThread('segments.cluster', input);
+    expect(there.k).toBe(here.k);
+    expect(Array.from(there.labels)).toEqual(Array.from(here.labels));
+    expect(there.centroids.map((c) => Array.from(c))).toEqual(here.centroids.map((c) => Array.from(c)));
+    expect(there.silhouettes).toEqual(here.silhouettes);
+    expect(new Set(there.labels).size).toBe(there.k);
+  });
+
   it('predict.drift measures today’s population against the card as this thread does', {
     timeout: 120_000,
   }, async () => {

@@ -16,6 +16,8 @@ export const TASKS = {
   'recommend.fit': () => import('@/lib/recommend/train/fit-task').then((m) => m.fitModelTask),
   /** Offline evaluation of the baselines and the hybrid at a cutoff (recommend.evaluate, tailor evaluate). */
   'recommend.evaluate': () => import('@/lib/recommend/evaluation-task').then((m) => m.evaluateTask),
+  /** Automatic segments: k-means over standardized profile features, k by silhouette (segments.discover). */
+  'segments.cluster': () => import('@/lib/segments/kmeans').then((m) => m.clusterTask),
   /** Today's population of each live prediction model against its card (predict.drift). */
   'predict.drift': () => import('@/lib/predict/drift/measure').then((m) => m.measureDrift),
 } as const;

@@ -15,7 +15,7 @@ import {
   rawFeatures,
   standardize,
 } from './features';
-import { kmeansAuto } from './kmeans';
+import { runTask } from '@/lib/compute/run';
 import { invalidateSegmentMembership } from './membership-cache';
 import { ensureRfmSegments } from './rfm';
 import { snapshotAllSegments } from './snapshot';
@@ -87,7 +87,8 @@ export async function discoverSegments(
   }
   progress(2, 4, 'Clustering');
   const { rows } = standardize(rawFeatures(facts));
-  const fit = kmeansAuto(rows, { seed: options.seed ?? 20_240_601 });
+  // On a compute worker (lib/compute): the silhouettes would hold the server's thread otherwise.
+  const fit = await runTask('segments.cluster', { rows, seed: options.seed ?? 20_240_601 });
   result.clusters = fit.k;
   result.silhouettes = fit.silhouettes;
 

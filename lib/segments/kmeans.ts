@@ -181,3 +181,15 @@ function sampleRows(rows: readonly Float64Array[], n: number, seed: number): Flo
   }
   return idx.slice(0, n).map((i) => rows[i]!);
 }
+
+/**
+ * kmeansAuto as a compute task (lib/compute/tasks.ts): the silhouettes of four fits on a sample are
+ * a few hundred milliseconds of arithmetic on a demo store, which held the embedded server's
+ * thread when segment discovery ran there.
+ */
+export function clusterTask(input: {
+  rows: Float64Array[];
+  seed: number;
+}): KMeansResult & { silhouettes: { k: number; score: number }[] } {
+  return kmeansAuto(input.rows, { seed: input.seed });
+}
