@@ -8,6 +8,7 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { predictionModels, recommendModels } from '@/db/schema';
+import { yieldToEventLoop } from '@/lib/compute/yield';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 // The job modules (not just their names): importing them registers the definitions enqueueJob needs.
 import { PREDICT_TRAIN_DEDUPE_KEY, trainPredictionsJob } from '@/lib/predict/job';
@@ -208,13 +209,20 @@ export async function scanModelArtefacts(
   needles: readonly string[],
 ): Promise<number> {
   if (needles.length === 0) return 0;
-  const rows = await exec
-    .select({ artefact: recommendModels.artefact })
+  const models = await exec
+    .select({ id: recommendModels.id })
     .from(recommendModels)
     .where(and(tenantFilter(ctx, recommendModels), isNotNull(recommendModels.artefact)));
   let n = 0;
-  for (const row of rows) {
-    if (!row.artefact) continue;
+  // One model at a time, with a turn of the event loop between: reading and decoding every
+  // version in one go held the embedded server's thread for seconds.
+  for (const { id } of models) {
+    await yieldToEventLoop();
+    const [row] = await exec
+      .select({ artefact: recommendModels.artefact })
+      .from(recommendModels)
+      .where(and(tenantFilter(ctx, recommendModels), eq(recommendModels.id, id)));
+    if (!row?.artefact) continue;
     const a = deserializeArtefact<ModelArtefact>(new Uint8Array(row.artefact));
     if (mentionsIn(a, needles, SUBSTRING_MIN)) n += 1;
   }

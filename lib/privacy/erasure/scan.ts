@@ -5,6 +5,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '@/db/client';
+import { yieldToEventLoop } from '@/lib/compute/yield';
 import type { TenantContext } from '@/lib/tenant/context';
 import { scanModelArtefacts } from './artefacts';
 import {
@@ -112,6 +113,9 @@ export async function scanTenant(
       if (cond) probes.push({ column: column.name, cond });
     }
     if (probes.length === 0) continue;
+    // A turn of the event loop per table: in the embedded setup each statement runs on the
+    // server's thread, and the whole scan in one go held storefront requests for seconds.
+    await yieldToEventLoop();
     const selects = probes.map((p, i) => sql`count(*) filter (where ${p.cond})::int as ${sql.raw(`c${i}`)}`);
     const [row] = rowsOf<Record<string, number>>(
       await exec.execute(
