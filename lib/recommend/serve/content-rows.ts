@@ -11,8 +11,8 @@
  * A request then adds a few rows to the history part: catalog-sized additions instead of
  * catalog × dimensions multiplications.
  */
-import { dotRow } from '@/lib/embeddings/top-k';
 import type { ContentVectors, HistoryContent } from './content';
+import { dotsByItem, rowVector } from './content-math';
 import { type BudgetShare, type MemoryBudget, servingCacheBudget } from './memory-budget';
 
 /**
@@ -103,18 +103,13 @@ export class SimilarityRows {
 
   /** Computes and keeps the row now (tests, and the background warmer). */
   compute(item: number): Float32Array | null {
-    const { dims, matrix, rowOfItem, itemOfRow } = this.cv;
-    const seedRow = rowOfItem[item] ?? -1;
+    const { cv } = this;
+    const seedRow = cv.rowOfItem[item] ?? -1;
     if (seedRow < 0) return null;
     const kept = this.rows.get(item);
     if (kept) return kept;
     if (this.full || !this.rowShare.take(this.rowBytes)) return null;
-    const v = matrix.subarray(seedRow * dims, (seedRow + 1) * dims);
-    const row = new Float32Array(rowOfItem.length);
-    for (let r = 0; r < itemOfRow.length; r++) {
-      const x = itemOfRow[r]!;
-      if (x >= 0) row[x] = dotRow(matrix, r, v, dims);
-    }
+    const row = dotsByItem(cv, rowVector(cv, seedRow), new Float32Array(cv.rowOfItem.length));
     this.rows.set(item, row);
     return row;
   }

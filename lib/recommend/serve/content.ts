@@ -12,6 +12,7 @@ import type { Db } from '@/db/client';
 import { dotRow, TopK } from '@/lib/embeddings/top-k';
 import { selectTop, type TopSelection } from '../matrix/select';
 import { getMemoryIndex, type MemoryIndex, rowOfProduct } from '@/lib/embeddings/vector-index-memory';
+import { dotsByItem, rowVector, seedSum } from './content-math';
 import { similarityRowsOf } from './content-rows';
 import { type MaybePromise, runSyncFirst, wait } from '@/lib/sync-first';
 import type { ServingCatalog } from './catalog-cache';
@@ -141,11 +142,7 @@ export function contentNeighbours(
 /** Cosine of every matrix row to the seeds' mean, into `byRow`, by scanning: false for a zero mean. */
 function scoreByScan(cv: ContentVectors, live: readonly ContentSeed[]): boolean {
   const { dims, matrix } = cv;
-  const query = new Float32Array(dims);
-  for (const s of live) {
-    const row = cv.rowOfItem[s.item]!;
-    for (let d = 0; d < dims; d++) query[d]! += s.weight * matrix[row * dims + d]!;
-  }
+  const query = seedSum(cv, live);
   let norm = 0;
   for (let d = 0; d < dims; d++) norm += query[d]! * query[d]!;
   if (norm === 0) return false;
@@ -298,28 +295,21 @@ export function historyContent(
   views: readonly ContentSeed[],
   halfLifeMs: number,
 ): HistoryContent {
-  const { dims, matrix, rowOfItem, itemOfRow } = cv;
+  const { dims, rowOfItem } = cv;
   const live = (item: number) => (rowOfItem[item] ?? -1) >= 0;
   const bought = purchases.filter((p) => live(p.item));
   const viewed = views.filter((v) => live(v.item) && v.weight > 0);
   const t0 = bought.reduce((t, p) => Math.max(t, p.at), Number.NEGATIVE_INFINITY);
-  const p = new Float32Array(dims);
-  const v = new Float32Array(dims);
-  const add = (into: Float32Array, item: number, w: number) => {
-    const base = rowOfItem[item]! * dims;
-    for (let d = 0; d < dims; d++) into[d]! += w * matrix[base + d]!;
-  };
-  for (const b of bought) add(p, b.item, 2 ** (-(t0 - b.at) / halfLifeMs));
-  for (const x of viewed) add(v, x.item, x.weight);
+  const p = seedSum(
+    cv,
+    bought.map((b) => ({ item: b.item, weight: 2 ** (-(t0 - b.at) / halfLifeMs) })),
+  );
+  const v = seedSum(cv, viewed);
   const nItems = rowOfItem.length;
   const P = new Float64Array(nItems);
   const V = new Float64Array(nItems);
-  for (let row = 0; row < itemOfRow.length; row++) {
-    const item = itemOfRow[row]!;
-    if (item < 0) continue;
-    if (bought.length > 0) P[item] = dotRow(matrix, row, p, dims);
-    if (viewed.length > 0) V[item] = dotRow(matrix, row, v, dims);
-  }
+  if (bought.length > 0) dotsByItem(cv, p, P);
+  if (viewed.length > 0) dotsByItem(cv, v, V);
   let pp = 0;
   let pv = 0;
   let vv = 0;
@@ -342,21 +332,8 @@ export function historyContent(
 
 /** Σ w_s v_s · v_x for every catalog item x, by one pass over the matrix (seeds without rows kept). */
 export function contextSums(cv: ContentVectors, seeds: readonly ContentSeed[]): Float64Array {
-  const { dims, matrix, rowOfItem, itemOfRow } = cv;
-  const q = new Float32Array(dims);
-  for (const s of seeds) {
-    const base = rowOfItem[s.item]! * dims;
-    for (let d = 0; d < dims; d++) q[d]! += s.weight * matrix[base + d]!;
-  }
-  const out = new Float64Array(rowOfItem.length);
-  for (let row = 0; row < itemOfRow.length; row++) {
-    const item = itemOfRow[row]!;
-    if (item >= 0) out[item] = dotRow(matrix, row, q, dims);
-  }
-  return out;
+  return dotsByItem(cv, seedSum(cv, seeds), new Float64Array(cv.rowOfItem.length));
 }
-
-const rowVector = (cv: ContentVectors, row: number) => cv.matrix.subarray(row * cv.dims, (row + 1) * cv.dims);
 
 /** Scratch of contentNeighbours (never shared across a yield: it runs synchronously). */
 let byRow: Float64Array = new Float64Array(1024);
