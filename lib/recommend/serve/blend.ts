@@ -241,13 +241,8 @@ function keptCutsOf(model: ServingModel): { cuts: Map<string, KeptCut>; share: B
 
 function keepCut(model: ServingModel, key: string, cut: TopSelection): void {
   const { cuts, share } = keptCutsOf(model);
-  const bytes = 12 * cut.count + 64;
-  if (share.bytes + bytes > KEPT_CUTS_BYTES || !share.take(bytes)) {
-    // Start over: the active shoppers' cuts come back at once.
-    cuts.clear();
-    share.releaseAll();
-    if (!share.take(bytes)) return;
-  }
+  // When full, start over: the active shoppers' cuts come back at once.
+  if (!share.admit(12 * cut.count + 64, KEPT_CUTS_BYTES, () => cuts.clear())) return;
   cuts.set(key, {
     items: cut.items.slice(0, cut.count),
     scores: cut.scores.slice(0, cut.count),

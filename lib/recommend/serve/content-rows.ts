@@ -56,13 +56,8 @@ export class SimilarityRows {
     if (kept) return kept;
     const built = build();
     const bytes = 16 * built.purchases.length + 4 * built.items.length;
-    if (this.historyShare.bytes + bytes > HISTORY_BUDGET_BYTES || !this.historyShare.take(bytes)) {
-      this.histories.clear();
-      this.historyShare.releaseAll();
-      // Still no room in the process's budget (other tenants hold it): answer without keeping.
-      if (!this.historyShare.take(bytes)) return built;
-    }
-    this.histories.set(key, built);
+    if (this.historyShare.admit(bytes, HISTORY_BUDGET_BYTES, () => this.histories.clear()))
+      this.histories.set(key, built);
     return built;
   }
 

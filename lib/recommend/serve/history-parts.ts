@@ -13,8 +13,9 @@ import type { SparseAccumulator } from '../matrix/accumulator';
 import type { RowLists } from '../train/model-artefact';
 import { type BudgetShare, type MemoryBudget, servingCacheBudget } from './memory-budget';
 
-/** Stored entries (item, score pairs) across all shoppers of one model: ~12 bytes each. */
+/** Stored entries (item, score pairs) across all shoppers of one model, of ENTRY_BYTES each. */
 const MAX_ENTRIES = 4_000_000;
+const ENTRY_BYTES = 12;
 
 /** One shopper's summed history rows: the touched items in first-touch order and their sums. */
 export class HistoryPart {
@@ -31,7 +32,6 @@ export class HistoryPart {
 
 export class HistoryParts {
   private readonly byLists = new Map<RowLists, Map<number, HistoryPart>>();
-  private entries = 0;
   private readonly share: BudgetShare;
 
   constructor(
@@ -49,12 +49,7 @@ export class HistoryParts {
   /** Stores the accumulator's current content as `shopper`'s part of `lists`. */
   set(lists: RowLists, shopper: number, acc: SparseAccumulator): void {
     const n = acc.count;
-    if (this.entries + n > this.maxEntries || !this.share.take(12 * n)) {
-      this.byLists.clear();
-      this.entries = 0;
-      this.share.releaseAll();
-      if (!this.share.take(12 * n)) return;
-    }
+    if (!this.share.admit(ENTRY_BYTES * n, ENTRY_BYTES * this.maxEntries, () => this.byLists.clear())) return;
     const items = acc.touched.slice(0, n);
     const values = new Float64Array(n);
     for (let t = 0; t < n; t++) values[t] = acc.values[items[t]!]!;
@@ -64,6 +59,5 @@ export class HistoryParts {
       this.byLists.set(lists, parts);
     }
     parts.set(shopper, new HistoryPart(items, values));
-    this.entries += n;
   }
 }

@@ -19,6 +19,23 @@ describe('MemoryBudget', () => {
     expect(b.bytes).toBe(100);
   });
 
+  it('admits into a cache until its own cap, then starts it over; refuses when the process has no room', () => {
+    const budget = new MemoryBudget(100);
+    const other = budget.share({});
+    const cache = budget.share({});
+    let cleared = 0;
+    const clear = () => cleared++;
+    expect(cache.admit(30, 50, clear)).toBe(true);
+    expect(cache.admit(30, 50, clear)).toBe(true); // 60 > 50: started over with these 30
+    expect(cleared).toBe(1);
+    expect(cache.bytes).toBe(30);
+    expect(other.take(70)).toBe(true);
+    expect(cache.admit(40, 50, clear)).toBe(false); // over its cap, and the emptied cache finds no room
+    expect(cleared).toBe(2);
+    expect(cache.bytes).toBe(0);
+    expect(budget.used).toBe(70);
+  });
+
   it('stops a tenant’s similarity rows at the process-wide limit; history parts are still answered', () => {
     const cv = randomUnitVectors(seededRandom(2), 50, 8, () => true);
     const rowBytes = 50 * 4;

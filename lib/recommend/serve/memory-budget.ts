@@ -35,6 +35,19 @@ export class BudgetShare {
     return true;
   }
 
+  /**
+   * Room for `bytes` more in a cache that starts over when full: within `cap` (the cache's own
+   * limit) and the process-wide limit, else the cache is cleared (`clear`), its share given back,
+   * and the bytes asked once more. False when even the emptied cache finds no room (other caches
+   * hold the process's budget): the caller answers without keeping.
+   */
+  admit(bytes: number, cap: number, clear: () => void): boolean {
+    if (this.bytes + bytes <= cap && this.take(bytes)) return true;
+    clear();
+    this.releaseAll();
+    return this.take(bytes);
+  }
+
   /** Gives back everything this share holds (its cache was cleared). */
   releaseAll(): void {
     this.budget.used -= this.bytes;
