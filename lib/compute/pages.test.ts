@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adaptLimit, cursorPages, keysetPages } from './pages';
+import { adaptLimit, cursorPages, keysetPages, slicesWithTurns } from './pages';
 
 /** A table of rows with unique ids, read like `where id > after order by id limit n`. */
 const table = Array.from({ length: 103 }, (_, i) => ({ id: `r${String(i).padStart(3, '0')}`, n: i }));
@@ -83,5 +83,21 @@ describe('adaptLimit', () => {
     expect(adaptLimit(1_000, 20, opts)).toBe(1_000);
     expect(adaptLimit(150, 500, opts)).toBe(100);
     expect(adaptLimit(3_000, 1, opts)).toBe(4_000);
+  });
+});
+
+describe('slicesWithTurns', () => {
+  it('gives every item once, in order, in slices of the size, with a turn between slices', async () => {
+    const { value: slices, turns } = await withTurns(async () => {
+      const out: (typeof table)[] = [];
+      for await (const slice of slicesWithTurns(table, 25)) out.push(slice);
+      return out;
+    });
+    expect(slices.map((x) => x.length)).toEqual([25, 25, 25, 25, 3]);
+    expect(slices.flat()).toEqual(table);
+    expect(turns).toBeGreaterThanOrEqual(slices.length - 1);
+    const none: unknown[] = [];
+    for await (const slice of slicesWithTurns([], 10)) none.push(slice);
+    expect(none).toEqual([]);
   });
 });

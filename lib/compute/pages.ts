@@ -77,3 +77,14 @@ export function keysetPages<Row, Key>(
     return { rows, next: rows.length < limit ? null : keyOf(rows[rows.length - 1]!) };
   }, opts);
 }
+
+/**
+ * `items` in slices of `size` (ids for an `in (…)` read, rows for a batched write), with a turn
+ * of the event loop before each slice but the first.
+ */
+export async function* slicesWithTurns<T>(items: readonly T[], size: number): AsyncGenerator<T[]> {
+  for (let from = 0; from < items.length; from += size) {
+    if (from > 0) await yieldToEventLoop();
+    yield items.slice(from, from + size);
+  }
+}

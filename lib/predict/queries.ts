@@ -7,7 +7,7 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '@/db/client';
 import { predictionModels, shopperScores } from '@/db/schema';
 import type { PredictionKind } from '@/db/schema/shoppers';
-import { yieldToEventLoop } from '@/lib/compute/yield';
+import { slicesWithTurns } from '@/lib/compute/pages';
 import { piiClearFor, shopperPii } from '@/lib/privacy/pii';
 import { type TenantContext, tenantFilter } from '@/lib/tenant/context';
 
@@ -162,7 +162,7 @@ export interface ScoreRow {
 /**
  * Replaces the scores of `kind` with `rows` (all from `modelId`, as of `scoredAt`): upserts in
  * batches, then deletes the scores of shoppers not in `rows` (no longer eligible). Gives the event
- * loop back before each batch: on the embedded database (the server's thread) building and
+ * loop back between batches: on the embedded database (the server's thread) building and
  * running the demo's scores in one go was a half-second block.
  */
 export async function replaceScores(
@@ -173,12 +173,11 @@ export async function replaceScores(
   scoredAt: Date,
   rows: readonly ScoreRow[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += SCORE_BATCH) {
-    await yieldToEventLoop();
+  for await (const batch of slicesWithTurns(rows, SCORE_BATCH)) {
     await exec
       .insert(shopperScores)
       .values(
-        rows.slice(i, i + SCORE_BATCH).map((r) => ({
+        batch.map((r) => ({
           tenantId: ctx.tenantId,
           shopperId: r.shopperId,
           kind,

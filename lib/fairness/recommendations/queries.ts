@@ -6,7 +6,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { fairnessReports, products, recommendModels } from '@/db/schema';
-import { yieldToEventLoop } from '@/lib/compute/yield';
+import { slicesWithTurns } from '@/lib/compute/pages';
 import { matchKey } from '@/lib/recommend/rules/catalog';
 import { type TenantContext, tenantFilter } from '@/lib/tenant/context';
 import type { ItemFacts } from './measure';
@@ -121,9 +121,8 @@ export async function loadItemFacts(
   const index = new Map(itemIds.map((id, j) => [id, j]));
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const ids = itemIds.filter((id) => uuid.test(id));
-  for (let from = 0; from < ids.length; from += 1000) {
-    // The embedded database answers on the server's thread: a turn for requests between batches.
-    if (from > 0) await yieldToEventLoop();
+  // The embedded database answers on the server's thread: a turn for requests between batches.
+  for await (const slice of slicesWithTurns(ids, 1000)) {
     const rows = await exec
       .select({
         id: products.id,
@@ -134,7 +133,7 @@ export async function loadItemFacts(
         path: products.categoryPath,
       })
       .from(products)
-      .where(and(tenantFilter(ctx, products), inArray(products.id, ids.slice(from, from + 1000))));
+      .where(and(tenantFilter(ctx, products), inArray(products.id, slice)));
     for (const r of rows) {
       const j = index.get(r.id)!;
       if (r.brand?.trim()) {

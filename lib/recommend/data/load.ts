@@ -9,8 +9,7 @@ import type { Executor } from '@/db/client';
 import { events, identityLinks, orderLines, orders, products, shoppers } from '@/db/schema';
 import { type TenantContext, tenantFilter } from '@/lib/tenant/context';
 import { type Dataset, INTERACTION_KINDS, type InteractionKind, KIND_CODE } from '@/lib/recommend/types';
-import { cursorPages, keysetPages } from '@/lib/compute/pages';
-import { yieldToEventLoop } from '@/lib/compute/yield';
+import { cursorPages, keysetPages, slicesWithTurns } from '@/lib/compute/pages';
 import { DatasetBuilder } from './builder';
 
 type Tenant = Pick<TenantContext, 'tenantId'>;
@@ -195,12 +194,11 @@ async function itemCategories(exec: Executor, ctx: Tenant, itemIds: string[]): P
   const out = new Array<string | null>(itemIds.length).fill(null);
   const index = new Map(itemIds.map((id, j) => [id, j]));
   const ids = itemIds.filter((id) => !id.startsWith(EXTERNAL_ITEM_PREFIX));
-  for (let from = 0; from < ids.length; from += 1000) {
-    if (from > 0) await yieldToEventLoop();
+  for await (const slice of slicesWithTurns(ids, 1000)) {
     const rows = await exec
       .select({ id: products.id, path: products.categoryPath })
       .from(products)
-      .where(and(tenantFilter(ctx, products), inArray(products.id, ids.slice(from, from + 1000))));
+      .where(and(tenantFilter(ctx, products), inArray(products.id, slice)));
     for (const r of rows) if (r.path.length > 0) out[index.get(r.id)!] = r.path.join(' / ');
   }
   return out;
@@ -213,12 +211,11 @@ async function shopperCountries(
 ): Promise<(string | null)[]> {
   const out = new Array<string | null>(shopperIds.length).fill(null);
   const index = new Map(shopperIds.map((id, s) => [id, s]));
-  for (let from = 0; from < shopperIds.length; from += 1000) {
-    if (from > 0) await yieldToEventLoop();
+  for await (const slice of slicesWithTurns(shopperIds, 1000)) {
     const rows = await exec
       .select({ id: shoppers.id, country: shoppers.country })
       .from(shoppers)
-      .where(and(tenantFilter(ctx, shoppers), inArray(shoppers.id, shopperIds.slice(from, from + 1000))));
+      .where(and(tenantFilter(ctx, shoppers), inArray(shoppers.id, slice)));
     for (const r of rows) out[index.get(r.id)!] = r.country;
   }
   return out;

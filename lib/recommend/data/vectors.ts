@@ -6,7 +6,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { productEmbeddings } from '@/db/schema';
-import { yieldToEventLoop } from '@/lib/compute/yield';
+import { slicesWithTurns } from '@/lib/compute/pages';
 import { listSpaces } from '@/lib/embeddings/queries';
 import { type TenantContext, tenantFilter } from '@/lib/tenant/context';
 import { EXTERNAL_ITEM_PREFIX } from './load';
@@ -32,8 +32,7 @@ export async function loadItemVectors(
   const index = new Map(itemIds.map((id, j) => [id, j]));
   const ids = itemIds.filter((id) => !id.startsWith(EXTERNAL_ITEM_PREFIX));
   let found = 0;
-  for (let from = 0; from < ids.length; from += BATCH) {
-    if (from > 0) await yieldToEventLoop();
+  for await (const slice of slicesWithTurns(ids, BATCH)) {
     const rows = await exec
       .select({ id: productEmbeddings.productId, vector: productEmbeddings.vector })
       .from(productEmbeddings)
@@ -41,7 +40,7 @@ export async function loadItemVectors(
         and(
           tenantFilter(ctx, productEmbeddings),
           eq(productEmbeddings.space, space.space),
-          inArray(productEmbeddings.productId, ids.slice(from, from + BATCH)),
+          inArray(productEmbeddings.productId, slice),
         ),
       );
     for (const r of rows) {
