@@ -45,6 +45,9 @@ export function selectTop(
   opts: RankOptions = {},
 ): TopSelection {
   ensure(count);
+  // Locals: the scratch bindings can be reassigned (ensure), so each use would reload them.
+  const I = ids;
+  const V = values;
   const min = opts.minScore ?? Number.NEGATIVE_INFINITY;
   const exclude = opts.exclude;
   let n = 0;
@@ -54,48 +57,48 @@ export function selectTop(
     const i = items[c]!;
     const s = scores[i]!;
     if (!(s > min) || exclude?.has(i)) continue;
-    ids[n] = i;
-    values[n] = s;
+    I[n] = i;
+    V[n] = s;
     if (s > hi) hi = s;
     if (s < lo) lo = s;
     n++;
   }
-  if (k <= 0 || n === 0) return { items: ids, scores: values, count: 0, min: Number.NaN, max: Number.NaN };
-  if (n <= k) return { items: ids, scores: values, count: n, min: lo, max: hi };
-  const cut = kthLargestBinned(values, n, k, lo, hi);
-  // Everything above the cut is in; of the scores equal to it, the lowest item indexes fill the rest.
-  let above = 0;
+  if (k <= 0 || n === 0) return { items: I, scores: V, count: 0, min: Number.NaN, max: Number.NaN };
+  if (n <= k) return { items: I, scores: V, count: n, min: lo, max: hi };
+  const cut = kthLargestBinned(V, n, k, lo, hi);
+  // One pass keeps everything at or above the cut, in input order; ties beyond the room are rare.
+  let kept = 0;
   let equal = 0;
   for (let t = 0; t < n; t++) {
-    const v = values[t]!;
-    if (v > cut) above++;
-    else if (v === cut) {
-      if (equal === ties.length) ties = growInt(ties);
-      ties[equal++] = ids[t]!;
-    }
-  }
-  const room = k - above;
-  let lastTie = Number.POSITIVE_INFINITY;
-  if (equal > room) {
-    const sorted = ties.subarray(0, equal).sort();
-    lastTie = sorted[room - 1]!;
-  }
-  let kept = 0;
-  for (let t = 0; t < n; t++) {
-    const v = values[t]!;
-    if (v > cut || (v === cut && ids[t]! <= lastTie)) {
-      ids[kept] = ids[t]!;
-      values[kept] = v;
+    const v = V[t]!;
+    if (v >= cut) {
+      I[kept] = I[t]!;
+      V[kept] = v;
       kept++;
+      if (v === cut) equal++;
     }
   }
-  return { items: ids, scores: values, count: kept, min: cut, max: hi };
+  const room = k - (kept - equal);
+  if (equal > room) kept = dropHighTies(kept, equal, room, cut);
+  return { items: I, scores: V, count: kept, min: cut, max: hi };
 }
 
-function growInt(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
+/** Of the kept scores equal to the cut, only the `room` lowest item indexes stay (input order kept). */
+function dropHighTies(kept: number, equal: number, room: number, cut: number): number {
+  if (equal > ties.length) ties = new Int32Array(Math.max(equal, 2 * ties.length));
+  let e = 0;
+  for (let t = 0; t < kept; t++) if (values[t] === cut) ties[e++] = ids[t]!;
+  const lastTie = ties.subarray(0, e).sort()[room - 1]!;
+  let out = 0;
+  for (let t = 0; t < kept; t++) {
+    const v = values[t]!;
+    if (v > cut || ids[t]! <= lastTie) {
+      ids[out] = ids[t]!;
+      values[out] = v;
+      out++;
+    }
+  }
+  return out;
 }
 
 /** Bins of the histogram that narrows the k-th largest down before the quickselect. */
