@@ -55,6 +55,19 @@ test.describe('Model quality: offline evaluation', () => {
     await expect(page.getByRole('img', { name: 'NDCG@10 per model (all items)' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'By shopper activity, all items' })).toBeVisible();
     await expect(newItems).toBeVisible();
+
+    // The live version's learned blend weights, one signed figure per feature (the demo's first
+    // training was queued with its seed, so it is live by now or shortly).
+    const weights = page.getByRole('list', { name: 'Learned blend weights' });
+    await expect(async () => {
+      await page.reload();
+      await expect(weights).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 180_000, intervals: [5_000] });
+    const rows = weights.getByRole('listitem');
+    expect(await rows.count()).toBeGreaterThanOrEqual(6);
+    await expect(
+      weights.getByRole('listitem').filter({ hasText: 'Bought by shoppers with similar baskets (EASE)' }),
+    ).toHaveText(/[+−±]\d\.\d{2}$/);
     await expectNoA11yViolations(page);
   });
 

@@ -1,4 +1,6 @@
 import { Badge } from '@/components/ui/card';
+import { BlendWeights } from './blend-weights';
+import type { BlendWeightView } from './present';
 
 export interface LiveModelView {
   version: number;
@@ -13,6 +15,8 @@ export interface LiveModelView {
   validationDays: number | null;
   /** [component, chosen setting] */
   settings: [string, string][];
+  /** The learned blend weights, largest first. */
+  weights: BlendWeightView[];
 }
 
 /** The version that answers the storefront: when and on what it was trained, and how well it did. */
@@ -69,6 +73,11 @@ export function LiveModelPanel({ model, format }: { model: LiveModelView; format
           </>
         ) : null}
       </div>
+      {model.weights.length > 0 ? (
+        <div className="border-t border-slate-100 pt-4">
+          <BlendWeights weights={model.weights} />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { niceCeiling } from '@/components/ui/bar-chart';
 import {
+  blendWeights,
   chosenSettings,
   formatBytes,
   formatInterval,
@@ -17,6 +18,26 @@ describe('model quality formatting', () => {
     expect(formatNdcg(0.34812)).toBe('0.348');
     expect(formatNdcg(null)).toBe('–');
     expect(formatNdcg(Number.NaN)).toBe('–');
+  });
+
+  it('lists the learned blend weights by size, negative ones included, with merchant labels', () => {
+    const view = blendWeights({
+      'buy-again': -0.83,
+      ease: 1.69,
+      popularity: 2.2,
+      custom: 0.5,
+      bad: Number.NaN,
+    });
+    expect(view.map((w) => w.feature)).toEqual(['popularity', 'ease', 'buy-again', 'custom']);
+    expect(view[2]).toEqual({
+      feature: 'buy-again',
+      label: 'Due for a reorder (buy-again timing)',
+      weight: -0.83,
+    });
+    // A feature the labels do not know yet keeps its own name.
+    expect(view[3]!.label).toBe('custom');
+    expect(blendWeights({})).toEqual([]);
+    expect(blendWeights(null)).toEqual([]);
   });
 
   it('formats artefact sizes', () => {

@@ -39,6 +39,38 @@ export function chosenSettings(
     .sort(([a], [b]) => a.localeCompare(b));
 }
 
+/** What each feature of the learned blend stands for, in a merchant's words (hybrid-default.ts). */
+const BLEND_FEATURE_LABEL: Record<string, string> = {
+  'buy-again': 'Due for a reorder (buy-again timing)',
+  ease: 'Bought by shoppers with similar baskets (EASE)',
+  'item-knn': 'Neighbours of what they bought or viewed (item-kNN)',
+  'recent-popular': 'Popular in the last 30 days',
+  'decayed-popular': 'Trending now (decayed popularity)',
+  content: 'Looks like what they liked (product vectors)',
+  popularity: 'All-time popularity',
+  'bought-before': 'They bought it before',
+  purchases: 'How often they bought it',
+  'purchase-recency': 'How recently they bought it',
+};
+
+export interface BlendWeightView {
+  feature: string;
+  label: string;
+  weight: number;
+}
+
+/**
+ * A version's learned blend weights (feature → weight, as stored), largest in size first: the
+ * features are normalised to one range before they are weighted, so the sizes compare, and a
+ * negative weight counts against an item. Non-finite weights are left out.
+ */
+export function blendWeights(weights: Record<string, number> | null | undefined): BlendWeightView[] {
+  return Object.entries(weights ?? {})
+    .filter(([, w]) => Number.isFinite(w))
+    .map(([feature, weight]) => ({ feature, label: BLEND_FEATURE_LABEL[feature] ?? feature, weight }))
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || a.feature.localeCompare(b.feature));
+}
+
 /** The evaluation's metrics in the order, with how each reads. */
 export const EVALUATION_METRICS = [
   { key: 'hr10', label: 'HR@10', hint: 'Share of shoppers with a purchase in their top 10' },

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EvaluationSection } from '@/components/model-quality/evaluation-section';
 import { LiveModelPanel } from '@/components/model-quality/live-model';
-import { chosenSettings, formatBytes, formatNdcg } from '@/components/model-quality/present';
+import { blendWeights, chosenSettings, formatBytes, formatNdcg } from '@/components/model-quality/present';
 import { TrainButton } from '@/components/model-quality/train-button';
 import { TrainJobProgress } from '@/components/model-quality/train-progress';
 import { VersionsTable } from '@/components/model-quality/versions-table';
@@ -108,6 +108,7 @@ export default async function ModelQualityPage({ params }: { params: Promise<{ t
                       validationNdcg: formatNdcg(liveMetrics?.validationNdcg),
                       validationDays: liveMetrics?.validationDays ?? null,
                       settings: chosenSettings(liveMetrics?.tuning),
+                      weights: blendWeights(live.weights),
                     }}
                   />
                 ) : (
