@@ -43,7 +43,8 @@ export function PlacementsTable({
       <tbody className="divide-y divide-slate-100">
         {placements.map((p) => (
           <tr key={p.id} className="align-top">
-            <Td>
+            {/* Name and scenario wrap, so the row's actions stay in view on a laptop screen. */}
+            <Td className="min-w-40 whitespace-normal">
               {canWrite ? (
                 <Link
                   href={`/${slug}/placements/${p.id}`}
@@ -56,7 +57,7 @@ export function PlacementsTable({
               )}
               <div className="font-mono text-xs text-slate-500">{p.key}</div>
             </Td>
-            <Td>{SCENARIOS[p.scenario]?.label ?? p.scenario}</Td>
+            <Td className="whitespace-normal">{SCENARIOS[p.scenario]?.label ?? p.scenario}</Td>
             <Td className="text-right tabular-nums">{p.count}</Td>
             <Td>
               {p.status === 'active' ? (
@@ -66,7 +67,7 @@ export function PlacementsTable({
               )}
             </Td>
             <Td className="whitespace-normal">
-              <ul className="min-w-64 list-disc space-y-0.5 pl-4 text-xs text-slate-600">
+              <ul className="min-w-56 list-disc space-y-0.5 pl-4 text-xs text-slate-600">
                 {describeRules(p.rules, locale, { currency, segmentName: (id) => segmentNames[id] }).map(
                   (s) => (
                     <li key={s}>{s}</li>
