@@ -28,7 +28,7 @@ describe('preview explanations markup', () => {
           score: 0.8,
           reasons: [
             { kind: 'collaborative', text: 'Because you liked Socks', contribution: 0.7 },
-            { kind: 'popular', text: 'Popular right now', contribution: 0.45 },
+            { kind: 'popular', text: 'Popular with many shoppers', contribution: 0.45 },
             { kind: 'rule', text: 'Buried by rule: brand = Acme ×0.5', contribution: -0.15 },
           ],
         },

@@ -66,7 +66,7 @@ describe('formatReason', () => {
       'Trending this week (×2.4)',
     );
     expect(en({ kind: 'popular', scope: 'global', windowDays: null, contribution: 1 })).toBe(
-      'Popular right now',
+      'Popular with many shoppers',
     );
     expect(
       en({ kind: 'popular', scope: 'category', scopeValue: 'Shirts', windowDays: 14, contribution: 1 }),

@@ -44,7 +44,8 @@ const en: ReasonPhrases = {
     count === 1
       ? `Bought once, usually reordered every ${days} days`
       : `Bought ${c} times, usually every ${days} days`,
-  popular: (w, scope) => spaced('Popular', scope ? `in ${scope}` : '', w || (scope ? '' : 'right now')),
+  popular: (w, scope) =>
+    spaced('Popular', scope ? `in ${scope}` : '', w || (scope ? '' : 'with many shoppers')),
   trending: (w, g) => spaced('Trending', w, `(×${g})`),
   justViewed: (name) => `Because you just viewed ${name}`,
   boughtWith: (name) => `Often bought with ${name}`,
@@ -68,7 +69,8 @@ const de: ReasonPhrases = {
     count === 1
       ? `Einmal gekauft, meist alle ${days} Tage nachbestellt`
       : `${c}-mal gekauft, meist alle ${days} Tage`,
-  popular: (w, scope) => spaced('Beliebt', scope ? `in ${scope}` : '', w || (scope ? '' : 'gerade jetzt')),
+  popular: (w, scope) =>
+    spaced('Beliebt', scope ? `in ${scope}` : '', w || (scope ? '' : 'bei vielen Kunden')),
   trending: (w, g) => spaced('Im Trend', w, `(×${g})`),
   justViewed: (name) => `Weil Sie gerade ${name} angesehen haben`,
   boughtWith: (name) => `Oft zusammen gekauft mit ${name}`,
@@ -97,7 +99,8 @@ const fr: ReasonPhrases = {
     count === 1
       ? `Acheté une fois, généralement racheté tous les ${days} jours`
       : `Acheté ${c} fois, généralement tous les ${days} jours`,
-  popular: (w, scope) => spaced('Populaire', w || 'en ce moment', scope ? `(${scope})` : ''),
+  popular: (w, scope) =>
+    spaced('Populaire', w || (scope ? '' : 'auprès de nombreux clients'), scope ? `(${scope})` : ''),
   trending: (w, g) => spaced('Tendance', w, `(×${g})`),
   justViewed: (name) => `Parce que vous venez de consulter ${name}`,
   boughtWith: (name) => `Souvent acheté avec ${name}`,
@@ -126,7 +129,8 @@ const es: ReasonPhrases = {
     count === 1
       ? `Comprado una vez, normalmente se repite cada ${days} días`
       : `Comprado ${c} veces, normalmente cada ${days} días`,
-  popular: (w, scope) => spaced('Popular', scope ? `en ${scope}` : '', w || (scope ? '' : 'ahora mismo')),
+  popular: (w, scope) =>
+    spaced('Popular', scope ? `en ${scope}` : '', w || (scope ? '' : 'entre muchos clientes')),
   trending: (w, g) => spaced('Tendencia', w, `(×${g})`),
   justViewed: (name) => `Porque acabas de ver ${name}`,
   boughtWith: (name) => `Se compra a menudo con ${name}`,
