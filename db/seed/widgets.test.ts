@@ -36,6 +36,28 @@ describe('demo widget traffic', () => {
     expect(widget.every((e) => e.occurredAt.getTime() >= from && e.occurredAt < NOW)).toBe(true);
   });
 
+  it('gives every placement clicks that end in a cart and clicks that do not', () => {
+    // As the Performance page counts them: the same shopper adds the same product after the click.
+    const carts = new Map<string, number[]>();
+    for (const e of store.events)
+      if (e.type === 'add_to_cart') {
+        const key = `${e.shopperId}|${e.productId}`;
+        carts.set(key, [...(carts.get(key) ?? []), e.occurredAt.getTime()]);
+      }
+    const endsInCart = (e: (typeof widget)[number]) =>
+      (carts.get(`${e.shopperId}|${e.productId}`) ?? []).some(
+        (t) => t >= e.occurredAt.getTime() && t - e.occurredAt.getTime() <= 7 * DAY_MS,
+      );
+    for (const placement of Object.values(WIDGET_PLACEMENTS)) {
+      const clicks = widget.filter(
+        (e) => e.type === 'rec_click' && (e.context as { placement: string }).placement === placement,
+      );
+      const toCart = clicks.filter(endsInCart).length;
+      expect(toCart, placement).toBeGreaterThan(0);
+      expect(toCart, placement).toBeLessThan(clicks.length);
+    }
+  });
+
   it('is deterministic', () => {
     const again = generateDemoStore({ tenantId: TENANT, now: NOW, scale: 0.1 });
     const w2 = again.events.filter((e) => e.type === 'rec_impression' || e.type === 'rec_click');

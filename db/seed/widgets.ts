@@ -36,6 +36,17 @@ export interface WidgetTraffic {
 type Arm = 'personalized' | 'holdout';
 
 /**
+ * Which widget a browsing click (a product view, not necessarily bought) came from, by one uniform
+ * draw: every placement gets browsing clicks, so none of them converts every click to a cart.
+ */
+function browsePlacement(u: number): string {
+  if (u < 0.5) return WIDGET_PLACEMENTS.similar;
+  if (u < 0.75) return WIDGET_PLACEMENTS.home;
+  if (u < 0.9) return WIDGET_PLACEMENTS.trending;
+  return WIDGET_PLACEMENTS.cart;
+}
+
+/**
  * Simulated storefront widget traffic over the last WIDGET_RATES.days days of `events` (the
  * generated behaviour, any order): `rec_impression` events next to page views, product views and
  * add-to-carts, and `rec_click` events just before some product views, so the sessions that follow
@@ -111,11 +122,7 @@ export function simulateWidgetTraffic(
       const key = `${e.sessionId}|${e.productId}`;
       if (firstTouch.get(key) === t && rng.chance(WIDGET_RATES.browseClick[arm])) {
         clickedTouch.add(key);
-        click(
-          e,
-          t - rng.uniform(500, 3_000),
-          rng.chance(0.6) ? WIDGET_PLACEMENTS.similar : WIDGET_PLACEMENTS.home,
-        );
+        click(e, t - rng.uniform(500, 3_000), browsePlacement(rng.next()));
       }
     } else if (e.type === 'add_to_cart' && e.productId) {
       if (rng.chance(WIDGET_RATES.cartImpression))
