@@ -25,9 +25,11 @@ test('Performance shows the demo store’s widget figures, uplift and chart, and
 
   const byPlacement = page.getByRole('table', { name: 'Performance by placement' });
   await expect(byPlacement.getByRole('row', { name: /Home page: for you/ })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Performance by scenario' }).getByRole('row')).not.toHaveCount(
-    1,
-  );
+  const byScenario = page.getByRole('table', { name: 'Performance by scenario' });
+  await expect(byScenario.getByRole('row', { name: /^For you/ })).toBeVisible();
+  // Both arms under one group header per measure.
+  await expect(byScenario.getByRole('columnheader', { name: 'Conversion', exact: true })).toBeVisible();
+  await expect(byScenario.getByRole('columnheader', { name: 'Holdout', exact: true })).toHaveCount(2);
   await expectNoA11yViolations(page);
 
   // Another period: a link, marked current, and the series shrinks to a week.
