@@ -33,7 +33,7 @@ export function WeekHeatmap({
   return (
     <figure>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1) */}
-      <section className="overflow-x-auto" aria-label={caption} tabIndex={0}>
+      <section className="relative overflow-x-auto" aria-label={caption} tabIndex={0}>
         <table className="border-separate border-spacing-0.5 text-[10px]">
           <caption className="sr-only">{caption}</caption>
           <thead>

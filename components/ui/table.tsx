@@ -1,10 +1,13 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 
-/** A table in a horizontally scrollable region that keyboard users can focus and scroll. */
+/**
+ * A table in a horizontally scrollable region that keyboard users can focus and scroll. Relative, so
+ * visually hidden (absolute) text in a cell scrolls with the table instead of widening the page.
+ */
 export function Table({ caption, children }: { caption?: string; children: ReactNode }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
-    <section className="overflow-x-auto" aria-label={caption ?? 'Table'} tabIndex={0}>
+    <section className="relative overflow-x-auto" aria-label={caption ?? 'Table'} tabIndex={0}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}
