@@ -96,7 +96,11 @@ export async function catalogCounts(
   return { products: Number(row?.products ?? 0), shoppers: Number(row?.shoppers ?? 0) };
 }
 
-/** Best-selling products by paid revenue in the window. */
+/**
+ * Best-selling products by paid revenue in the window, with the catalog's titles (locale → title)
+ * when the product is still in the catalog: order lines keep the title the shopper saw, in their
+ * own language, so the page picks the workspace's from `titles` and falls back to `title`.
+ */
 export async function topProducts(
   exec: Executor,
   ctx: TenantContext,
@@ -106,13 +110,22 @@ export async function topProducts(
   limit = 5,
 ) {
   const r = await exec.execute(sql`
-    select l.product_external_id as "externalId", coalesce(max(l.title), l.product_external_id) as title,
-           sum(l.quantity)::int as units, sum(l.quantity * l.unit_price_minor)::bigint as revenue
-    from order_lines l join orders o on o.tenant_id = l.tenant_id and o.id = l.order_id
-    where l.tenant_id = ${ctx.tenantId} and o.status = 'paid' and o.currency = ${currency}
-      and o.placed_at >= ${from.toISOString()} and o.placed_at < ${to.toISOString()}
-    group by l.product_external_id order by revenue desc limit ${limit}`);
-  return rowsOf<{ externalId: string; title: string; units: number; revenue: string | number }>(r).map(
-    (x) => ({ ...x, units: Number(x.units), revenueMinor: Number(x.revenue) }),
-  );
+    with top as (
+      select l.product_external_id as ext, coalesce(max(l.title), l.product_external_id) as title,
+             sum(l.quantity)::int as units, sum(l.quantity * l.unit_price_minor)::bigint as revenue
+      from order_lines l join orders o on o.tenant_id = l.tenant_id and o.id = l.order_id
+      where l.tenant_id = ${ctx.tenantId} and o.status = 'paid' and o.currency = ${currency}
+        and o.placed_at >= ${from.toISOString()} and o.placed_at < ${to.toISOString()}
+      group by l.product_external_id order by revenue desc limit ${limit}
+    )
+    select top.ext as "externalId", top.title, p.title as titles, top.units, top.revenue
+    from top left join products p on p.tenant_id = ${ctx.tenantId} and p.external_id = top.ext
+    order by top.revenue desc, top.ext`);
+  return rowsOf<{
+    externalId: string;
+    title: string;
+    titles: Record<string, string> | null;
+    units: number;
+    revenue: string | number;
+  }>(r).map((x) => ({ ...x, units: Number(x.units), revenueMinor: Number(x.revenue) }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { events, orders, shoppers } from '@/db/schema';
+import { events, orderLines, orders, products, shoppers } from '@/db/schema';
 import { useTestDatabase, testDrivers } from '@/lib/testing/db';
 import { createTestTenant } from '@/lib/testing/fixtures';
 import { daysBetween, getOverview } from './service';
@@ -98,5 +98,68 @@ describe.each(testDrivers())('overview (%s)', (driver) => {
     });
     expect(empty.revenue.current).toBe(0);
     expect(empty.revenue.change).toBeNull();
+  });
+
+  it('ranks best sellers by revenue with the catalog titles, the line title when the product is gone', async () => {
+    const db = h().db;
+    const a = await createTestTenant(db, 'ov-top-a');
+    const b = await createTestTenant(db, 'ov-top-b');
+    // The same external id in another workspace, with another title: never read.
+    for (const [t, title] of [
+      [a, { en: 'Desk lamp', ja: 'デスクランプ' }],
+      [b, { en: 'Other tenant lamp' }],
+    ] as const)
+      await db.insert(products).values({
+        tenantId: t.ctx.tenantId,
+        externalId: 'LAMP',
+        title,
+        priceMinor: 40_00,
+        currency: 'EUR',
+      });
+    const [o1, o2] = await db
+      .insert(orders)
+      .values([
+        {
+          tenantId: a.ctx.tenantId,
+          externalId: 'o1',
+          currency: 'EUR',
+          totalMinor: 80_00,
+          placedAt: daysAgo(1),
+        },
+        {
+          tenantId: a.ctx.tenantId,
+          externalId: 'o2',
+          currency: 'EUR',
+          totalMinor: 30_00,
+          placedAt: daysAgo(2),
+        },
+      ])
+      .returning();
+    await db.insert(orderLines).values([
+      // A Japanese shopper's line: the title they saw.
+      {
+        tenantId: a.ctx.tenantId,
+        orderId: o1!.id,
+        lineNo: 1,
+        productExternalId: 'LAMP',
+        title: 'デスクランプ',
+        quantity: 2,
+        unitPriceMinor: 40_00,
+      },
+      {
+        tenantId: a.ctx.tenantId,
+        orderId: o2!.id,
+        lineNo: 1,
+        productExternalId: 'GONE',
+        title: 'Old mug',
+        quantity: 3,
+        unitPriceMinor: 10_00,
+      },
+    ]);
+    const o = await getOverview(db, a.ctx, { now: NOW, timeZone: 'UTC', currency: 'EUR' });
+    expect(o.topProducts.map((p) => [p.externalId, p.units, p.revenueMinor, p.title, p.titles])).toEqual([
+      ['LAMP', 2, 80_00, 'デスクランプ', { en: 'Desk lamp', ja: 'デスクランプ' }],
+      ['GONE', 3, 30_00, 'Old mug', null],
+    ]);
   });
 });

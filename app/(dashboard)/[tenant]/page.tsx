@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { pickLocalized } from '@/components/catalog/present';
 import { DriftAlert } from '@/components/model-cards/drift-alert';
 import { KpiCard } from '@/components/overview/kpi-card';
 import { BarChart } from '@/components/ui/bar-chart';
@@ -109,7 +110,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
                   <tbody className="divide-y divide-slate-100">
                     {o.topProducts.map((p) => (
                       <tr key={p.externalId}>
-                        <Td className="max-w-[16rem] truncate">{p.title}</Td>
+                        <Td className="max-w-[16rem] truncate">
+                          {pickLocalized(p.titles, locale)?.text ?? p.title}
+                        </Td>
                         <Td className="text-right tabular-nums">{num(p.units)}</Td>
                         <Td className="text-right tabular-nums">{money(p.revenueMinor)}</Td>
                       </tr>
