@@ -112,6 +112,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
                       <tr key={p.externalId}>
                         <Td className="max-w-[16rem] truncate">
                           {pickLocalized(p.titles, locale)?.text ?? p.title}
+                          {/* Two products may share a title (variants): the store's id tells them apart. */}
+                          <span className="block font-mono text-xs text-slate-500">{p.externalId}</span>
                         </Td>
                         <Td className="text-right tabular-nums">{num(p.units)}</Td>
                         <Td className="text-right tabular-nums">{money(p.revenueMinor)}</Td>
