@@ -3,7 +3,9 @@ import { EVALUATION_PROTOCOLS } from '@/db/schema/recommend';
 import { AppError } from '@/lib/errors';
 import { JobError } from '@/lib/jobs/types';
 import { defineJob } from '@/lib/jobs/registry';
-import { EVALUATE_JOB_TYPE } from './constants';
+import { scheduleJob } from '@/lib/jobs/schedule';
+import { trainableTenants } from '@/lib/recommend/train/trainable-tenants';
+import { EVALUATE_JOB_TYPE, EVALUATE_SCHEDULE_NAME } from './constants';
 import { runEvaluation } from './service';
 
 const payloadSchema = z.object({
@@ -70,3 +72,14 @@ function stepIndex(model: string): number {
   const i = MODEL_ORDER.indexOf(model);
   return i < 0 ? MODEL_ORDER.length - 1 : i;
 }
+
+/** Minutes from the Unix epoch (a Thursday) to Sunday 04:30 UTC: after that night's training. */
+const SUNDAY_0430 = 3 * 1440 + 270;
+
+// Weekly, for workspaces with orders or events: the Model quality page and the model card always
+// have a recent comparison with the baselines, without anyone pressing "Run evaluation".
+scheduleJob(
+  evaluateRecommendationsJob,
+  { everyMinutes: 7 * 1440, offsetMinutes: SUNDAY_0430, name: EVALUATE_SCHEDULE_NAME },
+  (tenant) => (trainableTenants.has(tenant.id) ? { protocols: [...EVALUATION_PROTOCOLS] } : null),
+);
