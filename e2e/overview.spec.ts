@@ -17,6 +17,8 @@ test('the demo overview shows last-30-day figures computed from the data, with c
   await expect(page.getByRole('img', { name: 'Events per day' })).toBeVisible();
   const bestSellers = page.getByRole('table', { name: 'Best-selling products' });
   await expect(bestSellers.getByRole('row')).toHaveCount(6); // header + top 5
+  // In the workspace's language (English), not in the language of the shoppers who bought them.
+  expect(await bestSellers.locator('tbody').textContent()).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   await expectNoA11yViolations(page);
 });
 
