@@ -376,6 +376,10 @@ test('shoppers, segments, predictions and markets of another workspace are not f
   expect(listed.data.map((s) => s.id)).not.toContain(segmentA);
 
   // Actions forged for A from B's pages: "Workspace not found", nothing changes in A.
+  // A's segment in B's preview: no member of A is offered.
+  await b.goto(`/${ownerB.slug}/preview?segment=${segmentA}`);
+  await expect(b.getByRole('navigation', { name: /^Shoppers in / })).toHaveCount(0);
+  await expect(b.getByText('Demo Store')).toHaveCount(0);
   await b.goto(`/${ownerB.slug}/segments/new`);
   await b.getByLabel('Name', { exact: true }).fill('Hijacked segment');
   // The live count re-renders the form when it lands, which restores the hidden field: let it land.

@@ -26,6 +26,25 @@ test.describe('recommendations pages on the demo store', () => {
     const trending = page.getByRole('region', { name: 'Trending' });
     await expect(trending.getByRole('listitem').first()).toBeVisible();
     await expectNoA11yViolations(page);
+
+    // A shopper picked from a segment (the RFM classes fill once the demo's profiles are built).
+    const members = page.getByRole('navigation', { name: 'Shoppers in Champions' });
+    await expect(async () => {
+      await page.goto(`/${DEMO.slug}/preview`);
+      await page.getByLabel('Or a shopper from a segment').selectOption({ label: 'Champions' });
+      await page.getByRole('button', { name: 'Show recommendations' }).click();
+      await expect(members.getByRole('link').first()).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 120_000, intervals: [5_000] });
+    const first = members.getByRole('link').first();
+    const picked = ((await first.textContent()) ?? '').trim();
+    expect(picked).not.toBe('');
+    await first.click();
+    await expect(page).toHaveURL(/[?&]shopper=[^&]+/);
+    await expect(page).toHaveURL(/[?&]segment=[0-9a-f-]{36}/);
+    // The lists are now for that shopper (the summary names them), and the segment stays chosen.
+    await expect(page.getByRole('definition').filter({ hasText: picked })).toBeVisible();
+    await expect(page.getByLabel('Or a shopper from a segment')).toHaveValue(/^[0-9a-f-]{36}$/);
+    await expectNoA11yViolations(page);
   });
 
   test('Model quality shows the training state and lets an owner train now', async ({ page }) => {

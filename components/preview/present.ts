@@ -10,6 +10,8 @@ export interface PreviewQuery {
   cart: string[];
   locale: string;
   q: string;
+  /** A segment id whose members are offered to pick from. */
+  segment: string;
 }
 
 function one(params: Params, key: string, max = 200): string {
@@ -35,6 +37,7 @@ export function parsePreviewQuery(
       .filter(Boolean),
     locale: locales.includes(locale) ? locale : fallback,
     q: one(params, 'q'),
+    segment: one(params, 'segment', 64),
   };
 }
 
@@ -49,6 +52,7 @@ export function previewHref(slug: string, query: PreviewQuery, change: Partial<P
     ['cart', cart],
     ['locale', next.locale],
     ['q', next.q],
+    ['segment', next.segment],
   ] as const) {
     if (value) params.set(key, value);
   }

@@ -12,10 +12,13 @@ export function PreviewForm({
   slug,
   query,
   locales,
+  segments,
 }: {
   slug: string;
   query: PreviewQuery;
   locales: readonly string[];
+  /** The workspace's segments: picking one lists some of its shoppers. */
+  segments: readonly { id: string; name: string }[];
 }) {
   return (
     <Form action={`/${slug}/preview`} aria-label="Preview inputs" className="space-y-4">
@@ -34,6 +37,26 @@ export function PreviewForm({
             autoComplete="off"
             hint
           />
+        </Field>
+        <Field
+          id="preview-segment"
+          label="Or a shopper from a segment"
+          hint={segments.length > 0 ? 'Lists some of its shoppers to pick from.' : 'No segment yet.'}
+        >
+          <SelectInput
+            id="preview-segment"
+            name="segment"
+            defaultValue={query.segment}
+            disabled={segments.length === 0}
+            aria-describedby="preview-segment-hint"
+          >
+            <option value="">No segment</option>
+            {segments.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </SelectInput>
         </Field>
         <Field id="preview-item" label="Product on screen (optional)" hint="Product id or your store’s id.">
           <TextInput
@@ -55,17 +78,19 @@ export function PreviewForm({
             hint
           />
         </Field>
-        <Field id="preview-locale" label="Language">
-          <SelectInput id="preview-locale" name="locale" defaultValue={query.locale}>
-            {locales.map((l) => (
-              <option key={l} value={l}>
-                {languageLabel(l)} ({l})
-              </option>
-            ))}
-          </SelectInput>
-        </Field>
       </div>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <div className="sm:w-56">
+          <Field id="preview-locale" label="Language">
+            <SelectInput id="preview-locale" name="locale" defaultValue={query.locale}>
+              {locales.map((l) => (
+                <option key={l} value={l}>
+                  {languageLabel(l)} ({l})
+                </option>
+              ))}
+            </SelectInput>
+          </Field>
+        </div>
         <div className="min-w-0 flex-1">
           <Field
             id="preview-q"

@@ -7,6 +7,8 @@ import type { Db } from '@/db/client';
 import { getProduct } from '@/lib/catalog/queries';
 import { AppError } from '@/lib/errors';
 import { searchProducts } from '@/lib/search/service';
+import { sampleSegmentMembers } from '@/lib/segments/members';
+import { listSegmentChoices } from '@/lib/segments/service';
 import type { TenantContext } from '@/lib/tenant/context';
 import { type CounterfactualReport, recommendationCounterfactuals } from './explain/service';
 import { findShoppers, hasProducts, listRecentCustomers, type ShopperMatch } from './preview-queries';
@@ -16,6 +18,8 @@ import { getRecommendations, type RecommendationResult, type RecommendedItem } f
 export const PREVIEW_K = 10;
 /** The most cart items the preview resolves (the API takes up to 100). */
 export const PREVIEW_CART_MAX = 20;
+/** Members of a chosen segment offered to pick from. */
+export const PREVIEW_SEGMENT_SHOPPERS = 8;
 
 export interface PreviewInput {
   /** Customer id, anonymous id, email, or the start of an email or name. */
@@ -26,6 +30,8 @@ export interface PreviewInput {
   locale: string;
   /** Text to find products with, to use as context product or add to the cart. */
   q?: string;
+  /** A segment (id) whose members are offered to pick a shopper from. */
+  segment?: string;
 }
 
 export interface PreviewProduct {
@@ -55,6 +61,10 @@ export interface PreviewResult {
     matches: ShopperMatch[];
   };
   suggestions: ShopperMatch[];
+  /** The workspace's segments, to pick shoppers from. */
+  segments: { id: string; name: string }[];
+  /** Members of the chosen segment (most recently seen first), null without one. */
+  segment: { id: string; name: string; shoppers: ShopperMatch[] } | null;
   item: PreviewProduct | null;
   cart: PreviewProduct[];
   /** Products found by `q`, to pick a context product or build a cart. */
@@ -93,11 +103,17 @@ function productOf(row: {
  */
 export async function getPreview(db: Db, ctx: TenantContext, input: PreviewInput): Promise<PreviewResult> {
   const messages: string[] = [];
-  const [any, suggestions] = await Promise.all([hasProducts(db, ctx), listRecentCustomers(db, ctx, 5)]);
+  const [any, suggestions, segments] = await Promise.all([
+    hasProducts(db, ctx),
+    listRecentCustomers(db, ctx, 5),
+    listSegmentChoices(db, ctx),
+  ]);
   const result: PreviewResult = {
     empty: !any,
     shopper: { selected: null, matches: [] },
     suggestions,
+    segments: segments.map(({ id, name }) => ({ id, name })),
+    segment: null,
     item: null,
     cart: [],
     found: [],
@@ -126,6 +142,18 @@ export async function getPreview(db: Db, ctx: TenantContext, input: PreviewInput
       );
     } else {
       messages.push(`No shopper matches “${shopperText}”: showing anonymous lists.`);
+    }
+  }
+
+  // A segment's members to pick from (another workspace's segment is unknown here).
+  const segmentId = input.segment?.trim() ?? '';
+  if (segmentId) {
+    const sample = await sampleSegmentMembers(db, ctx, segmentId, PREVIEW_SEGMENT_SHOPPERS);
+    if (!sample) messages.push('That segment does not exist in this workspace.');
+    else {
+      result.segment = { id: sample.segment.id, name: sample.segment.name, shoppers: sample.members };
+      if (sample.members.length === 0)
+        messages.push(`The segment “${sample.segment.name}” has no shoppers yet.`);
     }
   }
 

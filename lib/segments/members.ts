@@ -103,6 +103,55 @@ export async function listSegmentMembers(
   return { segment, members: await withPii(db, ctx, rows), total, excluded, page: current, pages };
 }
 
+/** A member to pick (Recommendations → Preview): who they are, not their figures. */
+export interface SegmentPick {
+  id: string;
+  kind: string;
+  externalId: string | null;
+  anonymousId: string | null;
+  email: string | null;
+  name: string | null;
+  country: string | null;
+  lastSeenAt: Date | null;
+}
+
+/**
+ * A few members of a segment to pick one from, most recently seen first (customers with their
+ * store id before anonymous visitors at the same time). Null when the workspace has no such
+ * segment (another workspace's id included). Needs `data.read`.
+ */
+export async function sampleSegmentMembers(
+  db: Db,
+  ctx: TenantContext,
+  segmentId: string,
+  limit = 8,
+): Promise<{ segment: Segment; members: SegmentPick[] } | null> {
+  const segment = await getSegment(db, ctx, segmentId);
+  if (!segment) return null;
+  const rows = rowsOf<SegmentPick & { emailEnc: string | null; nameEnc: string | null }>(
+    await db.execute(sql`select s.id, s.kind, s.external_id as "externalId", s.anonymous_id as "anonymousId",
+        s.email, s.name, s.email_enc as "emailEnc", s.name_enc as "nameEnc", s.country,
+        s.last_seen_at as "lastSeenAt"
+      ${membersFrom(ctx, conditionOf(segment))}
+      order by s.last_seen_at desc nulls last, (s.external_id is null), s.id
+      limit ${limit}`),
+  );
+  const members = await shopperPii(db, ctx.tenantId, rows, piiClearFor(ctx));
+  return {
+    segment,
+    members: members.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      externalId: m.externalId,
+      anonymousId: m.anonymousId,
+      email: m.email,
+      name: m.name,
+      country: m.country,
+      lastSeenAt: m.lastSeenAt === null ? null : new Date(m.lastSeenAt),
+    })),
+  };
+}
+
 /** A CSV cell, quoted when needed; a leading = + - @ (or tab/CR) gets a ' so spreadsheets show text. */
 export function csvCell(v: string | number | null): string {
   if (v === null) return '';

@@ -7,7 +7,7 @@ import type { SessionUser } from '@/lib/auth/service';
 import { AppError } from '@/lib/errors';
 import { testDrivers, useTestDatabase } from '@/lib/testing/db';
 import { createTestMember, createTestTenant } from '@/lib/testing/fixtures';
-import { exportSegmentCsv, listSegmentMembers } from './members';
+import { exportSegmentCsv, listSegmentMembers, sampleSegmentMembers } from './members';
 import {
   countSegment,
   createSegment,
@@ -180,6 +180,28 @@ describe.each(testDrivers())('segments (%s)', (driver) => {
     expect(csv).not.toContain('Low risk');
   });
 
+  it('offers a few members to pick from, most recently seen first', async () => {
+    const { ctx } = await createTestTenant(db(), 'seg-pick');
+    // lastOrderDaysAgo sets last seen: 9, 2 and 5 days ago; the low-risk one is no member.
+    await seedShoppers(db(), ctx.tenantId, [
+      { name: 'Nine days', externalId: 'c9', lastOrderDaysAgo: 9, churn: 0.8 },
+      { name: 'Two days', externalId: 'c2', lastOrderDaysAgo: 2, churn: 0.7 },
+      { name: 'Five days', externalId: 'c5', lastOrderDaysAgo: 5, churn: 0.9 },
+      { name: 'Safe', externalId: 'c1', lastOrderDaysAgo: 1, churn: 0.1 },
+    ]);
+    const s = await createSegment(db(), ctx, {
+      name: 'Risky',
+      rules: { conditions: [{ field: 'churn', op: 'gte', value: 0.5 }] },
+    });
+    const sample = await sampleSegmentMembers(db(), ctx, s.id, 2);
+    expect(sample?.segment.name).toBe('Risky');
+    expect(sample?.members.map((m) => [m.externalId, m.name, m.kind])).toEqual([
+      ['c2', 'Two days', 'customer'],
+      ['c5', 'Five days', 'customer'],
+    ]);
+    expect(sample?.members[0]?.lastSeenAt).toBeInstanceOf(Date);
+  });
+
   it('treats another workspace’s segment as not found everywhere', async () => {
     const a = await createTestTenant(db(), 'seg-iso-a');
     const b = await createTestTenant(db(), 'seg-iso-b');
@@ -194,6 +216,7 @@ describe.each(testDrivers())('segments (%s)', (driver) => {
     expect(await segmentCondition(db(), b.ctx, s.id)).toBeNull();
     expect(await getSegmentSizes(db(), b.ctx, s.id)).toBeNull();
     expect(await listSegmentMembers(db(), b.ctx, s.id)).toBeNull();
+    expect(await sampleSegmentMembers(db(), b.ctx, s.id)).toBeNull();
     expect((await errorOf(exportSegmentCsv(db(), b.ctx, s.id))).code).toBe('not_found');
     expect(
       (await errorOf(updateSegment(db(), b.ctx, s.id, { name: 'Theirs', rules: { conditions: [] } }))).code,

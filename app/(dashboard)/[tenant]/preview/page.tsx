@@ -39,6 +39,7 @@ export default async function PreviewPage({
     cart: query.cart,
     locale: query.locale,
     q: query.q,
+    segment: query.segment,
   });
 
   const header = (
@@ -76,7 +77,7 @@ export default async function PreviewPage({
       <div className="space-y-6">
         <Card title="Who and what">
           <div className="space-y-4">
-            <PreviewForm slug={slug} query={query} locales={locales} />
+            <PreviewForm slug={slug} query={query} locales={locales} segments={preview.segments} />
             {preview.messages.length > 0 ? (
               <div
                 role="status"
@@ -93,6 +94,14 @@ export default async function PreviewPage({
               shoppers={preview.shopper.matches}
               title="Matching shoppers"
             />
+            {preview.segment ? (
+              <ShopperLinks
+                slug={slug}
+                query={query}
+                shoppers={preview.segment.shoppers}
+                title={`Shoppers in ${preview.segment.name}`}
+              />
+            ) : null}
             <FoundProducts slug={slug} query={query} products={preview.found} cart={preview.cart} />
             {preview.shopper.selected ? null : (
               <ShopperLinks
