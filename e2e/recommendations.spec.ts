@@ -27,6 +27,22 @@ test.describe('recommendations pages on the demo store', () => {
     await expect(trending.getByRole('listitem').first()).toBeVisible();
     await expectNoA11yViolations(page);
 
+    // A visit built by clicking: viewing a recommended product puts it on screen, the product
+    // before joins the visit's views, and "Recently viewed" lists it.
+    await page
+      .getByRole('region', { name: 'For you' })
+      .getByRole('link', { name: /^View .*: it becomes the product on screen$/ })
+      .first()
+      .click();
+    await expect(page).toHaveURL(/[?&]viewed=[^&]+/);
+    const visit = page.getByRole('list', { name: 'Viewed in this visit, newest first' });
+    await expect(visit.getByRole('listitem')).toHaveCount(1);
+    const viewedTitle = ((await visit.getByRole('listitem').first().textContent()) ?? '').trim();
+    const recently = page.getByRole('region', { name: 'Recently viewed' });
+    // The link reads "Rank n: <title>": a substring match on the title.
+    await expect(recently.getByRole('link', { name: viewedTitle }).first()).toBeVisible();
+    await expectNoA11yViolations(page);
+
     // A shopper picked from a segment (the RFM classes fill once the demo's profiles are built).
     const members = page.getByRole('navigation', { name: 'Shoppers in Champions' });
     await expect(async () => {

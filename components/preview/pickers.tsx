@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { pickLocalized } from '@/components/catalog/present';
 import type { PreviewProduct } from '@/lib/recommend/preview';
 import type { ShopperMatch } from '@/lib/recommend/preview-queries';
-import { type PreviewQuery, previewHref, shopperLabel, shopperRef } from './present';
+import { type PreviewQuery, previewHref, shopperLabel, shopperRef, viewHref } from './present';
 
 const LINK = 'font-medium text-brand-700 hover:underline';
 
@@ -72,7 +72,7 @@ export function FoundProducts({
               </span>
               <span className="flex gap-3">
                 <Link
-                  href={previewHref(slug, query, { item: p.id, q: '' })}
+                  href={viewHref(slug, query, p.id)}
                   className={LINK}
                   aria-label={`Use ${title} as the product on screen`}
                 >
@@ -105,12 +105,15 @@ export function ContextSummary({
   shopper,
   item,
   cart,
+  viewed,
 }: {
   slug: string;
   query: PreviewQuery;
   shopper: ShopperMatch | null;
   item: PreviewProduct | null;
   cart: PreviewProduct[];
+  /** The visit's earlier views, newest first. */
+  viewed: PreviewProduct[];
 }) {
   return (
     <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
@@ -133,6 +136,27 @@ export function ContextSummary({
           </>
         ) : (
           'None'
+        )}
+      </dd>
+      <dt className="font-medium text-slate-700">Viewed in this visit</dt>
+      <dd className="text-slate-900">
+        {viewed.length === 0 ? (
+          'Nothing yet: “View it” on a product makes it the product on screen, and the one before joins the visit.'
+        ) : (
+          <>
+            <ol className="inline-flex flex-wrap gap-x-3" aria-label="Viewed in this visit, newest first">
+              {viewed.map((p) => (
+                <li key={p.id}>
+                  <Link href={`/${slug}/products/${p.id}`} className={LINK}>
+                    {productTitle(p, query.locale)}
+                  </Link>
+                </li>
+              ))}
+            </ol>{' '}
+            <Link href={previewHref(slug, query, { viewed: [] })} className="text-slate-500 hover:underline">
+              (clear the visit)
+            </Link>
+          </>
         )}
       </dd>
       <dt className="font-medium text-slate-700">Cart</dt>

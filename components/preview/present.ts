@@ -12,7 +12,12 @@ export interface PreviewQuery {
   q: string;
   /** A segment id whose members are offered to pick from. */
   segment: string;
+  /** Products viewed earlier in this visit (ids as given), newest first. */
+  viewed: string[];
 }
+
+/** Views of the visit kept in the preview's URL (the API takes up to 20). */
+export const VIEWED_MAX = 10;
 
 function one(params: Params, key: string, max = 200): string {
   const v = params[key];
@@ -38,6 +43,14 @@ export function parsePreviewQuery(
     locale: locales.includes(locale) ? locale : fallback,
     q: one(params, 'q'),
     segment: one(params, 'segment', 64),
+    viewed: [
+      ...new Set(
+        one(params, 'viewed', 4_000)
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ].slice(0, VIEWED_MAX),
   };
 }
 
@@ -53,11 +66,25 @@ export function previewHref(slug: string, query: PreviewQuery, change: Partial<P
     ['locale', next.locale],
     ['q', next.q],
     ['segment', next.segment],
+    ['viewed', next.viewed.join(',')],
   ] as const) {
     if (value) params.set(key, value);
   }
   const s = params.toString();
   return `/${slug}/preview${s ? `?${s}` : ''}`;
+}
+
+/**
+ * The preview after the shopper opens a product: it becomes the product on screen and the one
+ * before it joins the visit's views (newest first), as a storefront session would.
+ */
+export function viewHref(slug: string, query: PreviewQuery, productId: string): string {
+  const viewed = [query.item, ...query.viewed].filter((id) => id && id !== productId);
+  return previewHref(slug, query, {
+    item: productId,
+    q: '',
+    viewed: [...new Set(viewed)].slice(0, VIEWED_MAX),
+  });
 }
 
 /** What a merchant recognises a shopper by: name and email, else their ids. */

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { formatScore } from '@/components/catalog/present';
 import { formatMoney } from '@/lib/format';
 import type { ScenarioPreview } from '@/lib/recommend/preview';
+import { type PreviewQuery, previewHref, viewHref } from './present';
 import { ShareBar } from './share-bar';
 
 /** One scenario's answer: ranked products with price, score and the reasons behind each. */
@@ -10,9 +11,18 @@ export function ScenarioCard({
   scenario,
   locale,
   contentLocale,
+  query,
+  cart = [],
 }: {
   slug: string;
   scenario: ScenarioPreview;
+  /**
+   * The preview's state: with it, each product can be viewed (it becomes the product on screen,
+   * the visit grows) or added to the cart, so a session is built by clicking.
+   */
+  query?: PreviewQuery;
+  /** Product ids in the cart (resolved), for "Add to cart". */
+  cart?: readonly string[];
   /** Formatting locale for numbers and prices (the dashboard's). */
   locale: string;
   /** The language the titles and reasons were asked in, for screen readers (`lang`). */
@@ -68,8 +78,32 @@ export function ScenarioCard({
                     {formatMoney(item.price.amountMinor, item.price.currency, locale)}
                   </span>
                 </div>
-                <p className="text-xs text-slate-500">
-                  Score <span className="tabular-nums">{formatScore(item.score, locale)}</span>
+                <p className="flex flex-wrap gap-x-3 text-xs text-slate-500">
+                  <span>
+                    Score <span className="tabular-nums">{formatScore(item.score, locale)}</span>
+                  </span>
+                  {query ? (
+                    <>
+                      <Link
+                        href={viewHref(slug, query, item.productId)}
+                        className="text-brand-700 hover:underline"
+                        aria-label={`View ${item.title}: it becomes the product on screen`}
+                      >
+                        View it
+                      </Link>
+                      {cart.includes(item.productId) ? (
+                        <span>In the cart</span>
+                      ) : (
+                        <Link
+                          href={previewHref(slug, query, { cart: [...cart, item.productId] })}
+                          className="text-brand-700 hover:underline"
+                          aria-label={`Add ${item.title} to the cart`}
+                        >
+                          Add to cart
+                        </Link>
+                      )}
+                    </>
+                  ) : null}
                 </p>
                 {item.reasons?.length ? (
                   <ul

@@ -18,6 +18,8 @@ import { getRecommendations, type RecommendationResult, type RecommendedItem } f
 export const PREVIEW_K = 10;
 /** The most cart items the preview resolves (the API takes up to 100). */
 export const PREVIEW_CART_MAX = 20;
+/** The most earlier views of the visit the preview resolves. */
+export const PREVIEW_VIEWED_MAX = 10;
 /** Members of a chosen segment offered to pick from. */
 export const PREVIEW_SEGMENT_SHOPPERS = 8;
 
@@ -32,6 +34,8 @@ export interface PreviewInput {
   q?: string;
   /** A segment (id) whose members are offered to pick a shopper from. */
   segment?: string;
+  /** Products viewed earlier in this visit, newest first (Tailor ids or the store's ids). */
+  viewed?: string[];
 }
 
 export interface PreviewProduct {
@@ -67,6 +71,8 @@ export interface PreviewResult {
   segment: { id: string; name: string; shoppers: ShopperMatch[] } | null;
   item: PreviewProduct | null;
   cart: PreviewProduct[];
+  /** The visit's earlier views, newest first: the session the lists react to. */
+  viewed: PreviewProduct[];
   /** Products found by `q`, to pick a context product or build a cart. */
   found: PreviewProduct[];
   /** Problems with the input, for the merchant (unknown product, ambiguous shopper …). */
@@ -81,12 +87,17 @@ export interface PreviewResult {
 }
 
 /** The scenarios shown, in order, and when each applies. */
-const SHOWN: { id: ScenarioId; when: (c: { item: boolean; cart: boolean }) => boolean }[] = [
+const SHOWN: {
+  id: ScenarioId;
+  when: (c: { item: boolean; cart: boolean; viewed: boolean; shopper: boolean }) => boolean;
+}[] = [
   { id: 'for_you', when: () => true },
   { id: 'similar', when: (c) => c.item },
   { id: 'bought_together', when: (c) => c.item || c.cart },
   { id: 'trending', when: () => true },
   { id: 'buy_again', when: () => true },
+  // The visit's views, and a customer's own latest ones.
+  { id: 'recently_viewed', when: (c) => c.viewed || c.shopper },
 ];
 
 function productOf(row: {
@@ -116,6 +127,7 @@ export async function getPreview(db: Db, ctx: TenantContext, input: PreviewInput
     segment: null,
     item: null,
     cart: [],
+    viewed: [],
     found: [],
     messages,
     scenarios: [],
@@ -177,6 +189,15 @@ export async function getPreview(db: Db, ctx: TenantContext, input: PreviewInput
   if (unknown.length > 0) {
     messages.push(`Not in this workspace, left out of the cart: ${unknown.map((u) => `“${u}”`).join(', ')}.`);
   }
+  // The visit's earlier views: the session the lists re-rank by, and the "recently viewed" list.
+  const viewedIds = [...new Set((input.viewed ?? []).map((v) => v.trim()).filter(Boolean))].slice(
+    0,
+    PREVIEW_VIEWED_MAX,
+  );
+  const viewedRows = await Promise.all(viewedIds.map((id) => getProduct(db, ctx, id)));
+  for (const row of viewedRows) if (row) result.viewed.push(productOf(row));
+  if (result.viewed.length < viewedIds.length)
+    messages.push('Some viewed products are not in this workspace: left out of the visit.');
 
   const q = input.q?.trim() ?? '';
   if (q) {
@@ -190,8 +211,13 @@ export async function getPreview(db: Db, ctx: TenantContext, input: PreviewInput
     }
   }
 
-  const has = { item: result.item !== null, cart: result.cart.length > 0 };
   const selected = result.shopper.selected;
+  const has = {
+    item: result.item !== null,
+    cart: result.cart.length > 0,
+    viewed: result.viewed.length > 0,
+    shopper: shopperRef !== undefined,
+  };
   const counterfactual = selected
     ? recommendationCounterfactuals(db, ctx, { shopperId: selected.id, locale: input.locale }).catch((e) => {
         if (!(e instanceof AppError)) throw e;
@@ -209,6 +235,7 @@ export async function getPreview(db: Db, ctx: TenantContext, input: PreviewInput
           shopper: shopperRef,
           item: result.item?.id,
           cart: result.cart.map((p) => p.id),
+          recent: result.viewed.map((p) => p.id),
           k: PREVIEW_K,
           explain: true,
           locale: input.locale,

@@ -40,6 +40,7 @@ export default async function PreviewPage({
     locale: query.locale,
     q: query.q,
     segment: query.segment,
+    viewed: query.viewed,
   });
 
   const header = (
@@ -127,11 +128,20 @@ export default async function PreviewPage({
             shopper={preview.shopper.selected}
             item={preview.item}
             cart={preview.cart}
+            viewed={preview.viewed}
           />
         </Card>
         <div className="grid gap-6 md:grid-cols-2 2xl:grid-cols-3">
           {preview.scenarios.map((s) => (
-            <ScenarioCard key={s.id} slug={slug} scenario={s} locale="en" contentLocale={query.locale} />
+            <ScenarioCard
+              key={s.id}
+              slug={slug}
+              scenario={s}
+              locale="en"
+              contentLocale={query.locale}
+              query={query}
+              cart={preview.cart.map((p) => p.id)}
+            />
           ))}
         </div>
         {preview.counterfactual ? (
