@@ -5,6 +5,9 @@ import type { ScenarioPreview } from '@/lib/recommend/preview';
 import { type PreviewQuery, previewHref, viewHref } from './present';
 import { ShareBar } from './share-bar';
 
+const CHIP =
+  'inline-flex min-h-6 items-center rounded-md px-2 font-medium text-brand-700 ring-1 ring-slate-200 hover:bg-brand-50';
+
 /** One scenario's answer: ranked products with price, score and the reasons behind each. */
 export function ScenarioCard({
   slug,
@@ -78,33 +81,32 @@ export function ScenarioCard({
                     {formatMoney(item.price.amountMinor, item.price.currency, locale)}
                   </span>
                 </div>
-                <p className="flex flex-wrap gap-x-3 text-xs text-slate-500">
-                  <span>
-                    Score <span className="tabular-nums">{formatScore(item.score, locale)}</span>
-                  </span>
-                  {query ? (
-                    <>
-                      <Link
-                        href={viewHref(slug, query, item.productId)}
-                        className="text-brand-700 hover:underline"
-                        aria-label={`View ${item.title}: it becomes the product on screen`}
-                      >
-                        View it
-                      </Link>
-                      {cart.includes(item.productId) ? (
-                        <span>In the cart</span>
-                      ) : (
-                        <Link
-                          href={previewHref(slug, query, { cart: [...cart, item.productId] })}
-                          className="text-brand-700 hover:underline"
-                          aria-label={`Add ${item.title} to the cart`}
-                        >
-                          Add to cart
-                        </Link>
-                      )}
-                    </>
-                  ) : null}
+                <p className="text-xs text-slate-500">
+                  Score <span className="tabular-nums">{formatScore(item.score, locale)}</span>
                 </p>
+                {query ? (
+                  // Chips of at least 24 px with room around them: touch targets, not words.
+                  <p className="mt-1.5 flex flex-wrap items-center gap-2 text-xs">
+                    <Link
+                      href={viewHref(slug, query, item.productId)}
+                      className={CHIP}
+                      aria-label={`View ${item.title}: it becomes the product on screen`}
+                    >
+                      View it
+                    </Link>
+                    {cart.includes(item.productId) ? (
+                      <span className="text-slate-500">In the cart</span>
+                    ) : (
+                      <Link
+                        href={previewHref(slug, query, { cart: [...cart, item.productId] })}
+                        className={CHIP}
+                        aria-label={`Add ${item.title} to the cart`}
+                      >
+                        Add to cart
+                      </Link>
+                    )}
+                  </p>
+                ) : null}
                 {item.reasons?.length ? (
                   <ul
                     className="mt-1.5 space-y-1"
