@@ -1,3 +1,4 @@
+import { BarRow } from '@/components/ui/bar-row';
 import type { FeatureDrift } from '@/lib/predict/drift/compare';
 import { PSI_MAJOR, PSI_MODERATE } from '@/lib/predict/drift/psi';
 import { formatPsi } from './present';
@@ -17,26 +18,26 @@ export function DriftBars({ features, limit = 12 }: { features: readonly Feature
     <div>
       <ul aria-label="Population stability index per feature" className="space-y-1.5">
         {shown.map((f) => (
-          <li
+          <BarRow
             key={f.feature}
-            className="grid grid-cols-[minmax(8rem,14rem)_1fr_5.5rem] items-center gap-3 text-xs"
+            label={f.label}
+            columns="longFigure"
+            figure={
+              <>
+                {formatPsi(f.psi)} <span className="sr-only">({f.status})</span>
+              </>
+            }
           >
-            <span className="text-slate-700">{f.label}</span>
-            <span aria-hidden="true" className="relative h-2.5 rounded-full bg-slate-100">
-              <span className={`block h-2.5 rounded-full ${TONE[f.status]}`} style={{ width: at(f.psi) }} />
-              <span
-                className="absolute top-[-2px] h-3.5 border-l border-slate-400"
-                style={{ left: at(PSI_MODERATE) }}
-              />
-              <span
-                className="absolute top-[-2px] h-3.5 border-l border-slate-600"
-                style={{ left: at(PSI_MAJOR) }}
-              />
-            </span>
-            <span className="text-right tabular-nums text-slate-800">
-              {formatPsi(f.psi)} <span className="sr-only">({f.status})</span>
-            </span>
-          </li>
+            <span className={`block h-2.5 rounded-full ${TONE[f.status]}`} style={{ width: at(f.psi) }} />
+            <span
+              className="absolute top-[-2px] h-3.5 border-l border-slate-400"
+              style={{ left: at(PSI_MODERATE) }}
+            />
+            <span
+              className="absolute top-[-2px] h-3.5 border-l border-slate-600"
+              style={{ left: at(PSI_MAJOR) }}
+            />
+          </BarRow>
         ))}
       </ul>
       <p className="mt-2 text-xs text-slate-600">

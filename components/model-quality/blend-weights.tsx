@@ -1,3 +1,4 @@
+import { BarRow } from '@/components/ui/bar-row';
 import { type BlendWeightView, formatSigned } from './present';
 
 /**
@@ -19,24 +20,17 @@ export function BlendWeights({ weights }: { weights: readonly BlendWeightView[] 
       </p>
       <ul aria-label="Learned blend weights" className="mt-2 space-y-1.5">
         {weights.map((w) => (
-          <li
-            key={w.feature}
-            className="grid grid-cols-[minmax(8rem,16rem)_1fr_3.5rem] items-center gap-3 text-xs"
-          >
-            <span className="text-slate-700">{w.label}</span>
-            <span aria-hidden="true" className="relative h-2.5 rounded-full bg-slate-100">
-              <span
-                className={`absolute h-2.5 rounded-full ${w.weight >= 0 ? 'bg-brand-600' : 'bg-amber-500'}`}
-                style={
-                  w.weight >= 0
-                    ? { left: '50%', width: half(w.weight) }
-                    : { right: '50%', width: half(w.weight) }
-                }
-              />
-              <span className="absolute left-1/2 top-[-2px] h-3.5 border-l border-slate-500" />
-            </span>
-            <span className="text-right tabular-nums text-slate-800">{formatSigned(w.weight, 2)}</span>
-          </li>
+          <BarRow key={w.feature} label={w.label} figure={formatSigned(w.weight, 2)} columns="wide">
+            <span
+              className={`absolute h-2.5 rounded-full ${w.weight >= 0 ? 'bg-brand-600' : 'bg-amber-500'}`}
+              style={
+                w.weight >= 0
+                  ? { left: '50%', width: half(w.weight) }
+                  : { right: '50%', width: half(w.weight) }
+              }
+            />
+            <span className="absolute left-1/2 top-[-2px] h-3.5 border-l border-slate-500" />
+          </BarRow>
         ))}
       </ul>
     </div>

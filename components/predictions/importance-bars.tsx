@@ -1,3 +1,5 @@
+import { BarRow } from '@/components/ui/bar-row';
+
 /**
  * Global feature importance (mean |contribution| per feature) as horizontal bars: a list, so
  * each feature reads as "label: value" to screen readers as well.
@@ -19,19 +21,12 @@ export function ImportanceBars({
   return (
     <ul aria-label={label} className="space-y-1.5">
       {shown.map((f) => (
-        <li
-          key={f.feature}
-          className="grid grid-cols-[minmax(8rem,14rem)_1fr_3.5rem] items-center gap-3 text-xs"
-        >
-          <span className="text-slate-700">{f.label}</span>
-          <span aria-hidden="true" className="h-2.5 rounded-full bg-slate-100">
-            <span
-              className="block h-2.5 rounded-full bg-brand-500"
-              style={{ width: `${Math.round((f.importance / widest) * 100)}%` }}
-            />
-          </span>
-          <span className="text-right tabular-nums text-slate-800">{f.importance.toFixed(3)}</span>
-        </li>
+        <BarRow key={f.feature} label={f.label} figure={f.importance.toFixed(3)}>
+          <span
+            className="block h-2.5 rounded-full bg-brand-500"
+            style={{ width: `${Math.round((f.importance / widest) * 100)}%` }}
+          />
+        </BarRow>
       ))}
     </ul>
   );
