@@ -151,3 +151,18 @@ export interface ComputedProfile {
   interestSpace: string | null;
   details: ProfileDetails;
 }
+
+/**
+ * Who a shopper is, to show or pick one (a preview's matches, a segment's members): ids, the
+ * decrypted or masked email and name, country and last activity; no figures.
+ */
+export interface ShopperIdentity {
+  id: string;
+  kind: string;
+  externalId: string | null;
+  anonymousId: string | null;
+  email: string | null;
+  name: string | null;
+  country: string | null;
+  lastSeenAt: Date | null;
+}

@@ -5,22 +5,15 @@
 import { and, desc, eq, ilike, isNotNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { products, shoppers } from '@/db/schema';
+import type { ShopperIdentity } from '@/lib/profiles/types';
 import { lookupHash, piiClearFor, shopperPii } from '@/lib/privacy/pii';
 import { type TenantContext, tenantFilter } from '@/lib/tenant/context';
 
 /** With a role, email/name come back in clear only for `shoppers.pii` (masked otherwise). */
 type Tenant = Pick<TenantContext, 'tenantId'> & Partial<TenantContext>;
 
-export interface ShopperMatch {
-  id: string;
-  kind: string;
-  externalId: string | null;
-  anonymousId: string | null;
-  email: string | null;
-  name: string | null;
-  country: string | null;
-  lastSeenAt: Date | null;
-}
+/** A shopper found by what a merchant knows of them. */
+export type ShopperMatch = ShopperIdentity;
 
 const MATCH_COLUMNS = {
   id: shoppers.id,

@@ -8,6 +8,7 @@ import { type Db, rowsOf } from '@/db/client';
 import { consentAllowsSql, consentScope } from '@/lib/consent/enforce';
 import { notFound } from '@/lib/errors';
 import { piiClearFor, shopperPii } from '@/lib/privacy/pii';
+import type { ShopperIdentity } from '@/lib/profiles/types';
 import type { TenantContext } from '@/lib/tenant/context';
 import { membersFrom } from './queries';
 import { type Segment, conditionOf, getSegment } from './service';
@@ -103,18 +104,6 @@ export async function listSegmentMembers(
   return { segment, members: await withPii(db, ctx, rows), total, excluded, page: current, pages };
 }
 
-/** A member to pick (Recommendations → Preview): who they are, not their figures. */
-export interface SegmentPick {
-  id: string;
-  kind: string;
-  externalId: string | null;
-  anonymousId: string | null;
-  email: string | null;
-  name: string | null;
-  country: string | null;
-  lastSeenAt: Date | null;
-}
-
 /**
  * A few members of a segment to pick one from, most recently seen first (customers with their
  * store id before anonymous visitors at the same time). Null when the workspace has no such
@@ -125,10 +114,10 @@ export async function sampleSegmentMembers(
   ctx: TenantContext,
   segmentId: string,
   limit = 8,
-): Promise<{ segment: Segment; members: SegmentPick[] } | null> {
+): Promise<{ segment: Segment; members: ShopperIdentity[] } | null> {
   const segment = await getSegment(db, ctx, segmentId);
   if (!segment) return null;
-  const rows = rowsOf<SegmentPick & { emailEnc: string | null; nameEnc: string | null }>(
+  const rows = rowsOf<ShopperIdentity & { emailEnc: string | null; nameEnc: string | null }>(
     await db.execute(sql`select s.id, s.kind, s.external_id as "externalId", s.anonymous_id as "anonymousId",
         s.email, s.name, s.email_enc as "emailEnc", s.name_enc as "nameEnc", s.country,
         s.last_seen_at as "lastSeenAt"
@@ -137,18 +126,10 @@ export async function sampleSegmentMembers(
       limit ${limit}`),
   );
   const members = await shopperPii(db, ctx.tenantId, rows, piiClearFor(ctx));
+  // Raw SQL: a driver may hand the timestamp back as text.
   return {
     segment,
-    members: members.map((m) => ({
-      id: m.id,
-      kind: m.kind,
-      externalId: m.externalId,
-      anonymousId: m.anonymousId,
-      email: m.email,
-      name: m.name,
-      country: m.country,
-      lastSeenAt: m.lastSeenAt === null ? null : new Date(m.lastSeenAt),
-    })),
+    members: members.map((m) => ({ ...m, lastSeenAt: m.lastSeenAt && new Date(m.lastSeenAt) })),
   };
 }
 
