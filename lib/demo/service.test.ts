@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { rowsOf } from '@/db/client';
-import { memberships, products, tenants, users } from '@/db/schema';
+import { jobs, memberships, products, tenants, users } from '@/db/schema';
 import { generateDemoStore } from '@/db/seed/generate';
 import { verifyCredentials } from '@/lib/auth/service';
 import { AppError } from '@/lib/errors';
@@ -104,6 +104,14 @@ describe.each(testDrivers())('demo seeding (%s)', (driver) => {
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.tenantId, result.tenantId), eq(users.email, DEMO_EMAIL)));
     expect(member?.memberships.role).toBe('owner');
+
+    // The first evaluation is queued, a minute out so the first training runs before it.
+    const [evaluation] = await db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.tenantId, result.tenantId), eq(jobs.type, 'recommend.evaluate')));
+    expect(evaluation).toMatchObject({ status: 'queued', payload: { protocols: ['all', 'new-items'] } });
+    expect(evaluation!.runAfter.getTime()).toBeGreaterThan(Date.now() + 30_000);
   });
 
   it('stores rows faithfully (arrays, JSON, unicode, money, timestamps)', async () => {

@@ -18,6 +18,7 @@ import { ensureDefaultPlacements } from '@/lib/placements/service';
 import { seedDemoConsent } from '@/lib/consent/seed';
 import { refreshShopperModelsAfterImport } from '@/lib/predict/after-import';
 import { sealShopperInsertRows } from '@/lib/privacy/pii-shoppers';
+import { evaluateSoon } from '@/lib/recommend/evaluations/start';
 import { trainAfterImport } from '@/lib/recommend/train/job';
 import { conflict } from '@/lib/errors';
 import type { TenantContext } from '@/lib/tenant/context';
@@ -200,7 +201,7 @@ export async function seedDemoWorkspace(db: Db, options: SeedDemoOptions = {}): 
     });
   });
   // The catalog is new: analyse and embed it now rather than at the next 15-minute sweep, train
-  // the first recommendation model, and give the store the standard placements to try.
+  // the first recommendation model, give the store the standard placements to try, and evaluate.
   await analyzeBulkTables(db);
   await embedChangedProducts(db, { tenantId: tenant.id }, counts.products);
   await trainAfterImport(db, { tenantId: tenant.id }, counts.orders + counts.events);
@@ -212,6 +213,8 @@ export async function seedDemoWorkspace(db: Db, options: SeedDemoOptions = {}): 
     userId,
     actorLabel: 'system',
   });
+  // The demo's headline: the hybrid against the baselines, ready a few minutes after the first start.
+  await evaluateSoon(db, { tenantId: tenant.id });
   progress({ phase: 'done', done: 1, total: 1 });
   return { login, slug: DEMO_SLUG, tenantId: tenant.id, created: true, counts };
 }

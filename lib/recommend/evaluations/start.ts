@@ -8,6 +8,7 @@ import { EVALUATION_PROTOCOLS } from '@/db/schema/recommend';
 import { recordAudit } from '@/lib/audit/service';
 import { forbidden } from '@/lib/errors';
 import { enqueueJob } from '@/lib/jobs/enqueue';
+import { log } from '@/lib/log';
 import { hasPermission, type TenantContext } from '@/lib/tenant/context';
 import { parseOrThrow } from '@/lib/validation';
 import { getJobDefinition } from '@/lib/jobs/registry';
@@ -75,4 +76,27 @@ export async function startEvaluation(
     });
   }
   return { jobId: job.id, created, status: job.status };
+}
+
+/**
+ * Queues an evaluation of both protocols for a workspace whose data just arrived in bulk (the demo
+ * seed), `delayMs` later so the first training and embeddings get the workers first: the Model
+ * quality page and the model card then show the comparison with the baselines without a click.
+ * A click meanwhile returns this run (same dedupe key). Never throws: the weekly schedule and the
+ * button remain.
+ */
+export async function evaluateSoon(
+  db: Db,
+  tenant: Pick<TenantContext, 'tenantId'>,
+  delayMs = 60_000,
+): Promise<void> {
+  await enqueueJob(
+    db,
+    tenant,
+    await evaluateJobType(),
+    { protocols: [...EVALUATION_PROTOCOLS] },
+    { dedupeKey: EVALUATE_DEDUPE_KEY, runAfter: new Date(Date.now() + delayMs) },
+  ).catch((error: unknown) =>
+    log('warn', 'recommend.evaluate_enqueue_failed', { tenantId: tenant.tenantId, error }),
+  );
 }
