@@ -61,6 +61,23 @@ describe('ad decision tokens', () => {
       expect(verifyAdToken(bad, NOW, one)).toBe('malformed');
   });
 
+  it('refuses the other spellings of the MAC’s last character (same bytes, another dedupe key)', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const token = signAdToken(payload, one);
+    const last = alphabet.indexOf(token.at(-1)!);
+    // The 43rd character carries 4 bits: the 3 others with the same high bits decode identically.
+    const twins = [0, 1, 2, 3].map((low) => alphabet[(last & ~3) | low]!).filter((c) => c !== token.at(-1));
+    expect(twins).toHaveLength(3);
+    for (const c of twins) {
+      const twin = `${token.slice(0, -1)}${c}`;
+      expect(Buffer.from(twin.split('.')[2]!, 'base64url')).toEqual(
+        Buffer.from(token.split('.')[2]!, 'base64url'),
+      );
+      expect(verifyAdToken(twin, NOW, one)).toBe('forged');
+    }
+    expect(verifyAdToken(token, NOW, one)).toEqual(payload);
+  });
+
   it('expires after 24 hours and refuses tokens from the future', () => {
     const token = signAdToken(payload, one);
     expect(verifyAdToken(token, NOW + TOKEN_TTL_MS, one)).toEqual(payload);
