@@ -15,6 +15,7 @@ import {
   captureTraffic,
   createPublishableKey,
   type RecAnswer,
+  recFor,
   recordCspViolations,
   resend,
   type SentEvent,
@@ -105,9 +106,12 @@ test('the widget renders the products the API returns, formatted for the page la
 
   await page.goto(store.url(`/product/${encodeURIComponent(sku)}`));
   await rendered(page, 'product-similar');
-  const sent = traffic.recs.find((r) => r.url.searchParams.get('placement') === 'product-similar');
-  expect(sent, 'the widget asked for recommendations').toBeDefined();
-  expect(Object.fromEntries(sent!.url.searchParams)).toMatchObject({ key, ...params });
+  const sent = await recFor(
+    traffic,
+    (r) => r.url.searchParams.get('placement') === 'product-similar',
+    'the widget asked for recommendations',
+  );
+  expect(Object.fromEntries(sent.url.searchParams)).toMatchObject({ key, ...params });
 
   const direct = await recommend(request, params);
   expect(direct.items.length).toBeGreaterThan(0);
@@ -186,7 +190,11 @@ test('without consent: no identifiers, nothing stored in the browser, non-person
     expect(e.context).not.toHaveProperty('referrer');
     expect(e.consent?.analytics).toBe(false);
   }
-  const rec = traffic.recs.find((r) => r.url.searchParams.get('placement') === 'home-for-you');
+  const rec = await recFor(
+    traffic,
+    (r) => r.url.searchParams.get('placement') === 'home-for-you',
+    'the home widget asked for recommendations',
+  );
   expect(rec?.url.searchParams.has('visitor')).toBe(false);
   expect(rec?.url.searchParams.has('recent')).toBe(false);
   expect(rec?.answer?.items.length).toBeGreaterThan(0);
@@ -317,7 +325,11 @@ test('a hostile page stylesheet does not change the widget, under a strict CSP',
 test('the widget is a named region whose product links are reachable with Tab', async ({ page }) => {
   await page.goto(store.url(`/product/${encodeURIComponent(sku)}`));
   await rendered(page, 'product-similar');
-  const answer = traffic.recs.find((r) => r.url.searchParams.get('placement') === 'product-similar')?.answer;
+  const { answer } = await recFor(
+    traffic,
+    (r) => r.url.searchParams.get('placement') === 'product-similar',
+    'the widget asked for recommendations',
+  );
   const name = answer?.widget?.title || 'Recommended products';
   await expect(page.getByRole('region', { name, exact: true })).toBeVisible();
 

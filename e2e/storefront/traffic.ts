@@ -67,6 +67,15 @@ function parseEvents(body: string | null): SentEvent[] {
 }
 
 /**
+ * The first recommendations GET matching `pred`, once recorded: the response event reads the body
+ * asynchronously, so the widget can be on screen before its request is in `recs`.
+ */
+export async function recFor(traffic: Traffic, pred: (r: RecGet) => boolean, what: string): Promise<RecGet> {
+  await expect.poll(() => traffic.recs.some(pred), { message: what }).toBe(true);
+  return traffic.recs.find(pred)!;
+}
+
+/**
  * Records the snippet's API traffic to `appOrigin` from every page of `context`. Events go
  * through a route that forwards each POST unchanged (same body, Origin and user agent) and
  * hands the real answer back to the page: the only way to read bodies and answers of keepalive
