@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '@/lib/recommend/eval/metrics';
-import { kmeans, kmeansAuto, silhouette } from './kmeans';
+import { type BehaviourFacts, rawFeatures, standardize } from './features';
+import { kmeans, kmeansAuto, kmeansRestarts, silhouette } from './kmeans';
 
 /** `perBlob` points around each centre, Gaussian-ish noise of `spread`. */
 function blobs(centres: number[][], perBlob: number, spread: number, seed = 3) {
@@ -70,4 +71,69 @@ describe('kmeans', () => {
     expect(fit.k).toBe(5);
     expect(fit.silhouettes.map((s) => s.k)).toEqual([3, 4, 5, 6]);
   });
+
+  it('keeps the lowest-inertia fit of its restarts', () => {
+    const { rows } = blobs(CENTRES, 30, 4);
+    const best = kmeansRestarts(rows, 4, 7, 6);
+    const singles = [0, 1, 2, 3, 4, 5].map((r) => kmeans(rows, 4, { seed: 7 + r * 104_729 }).inertia);
+    expect(best.inertia).toBe(Math.min(...singles));
+  });
+
+  it('finds three clean shopper groups whatever the row order (one seeding alone did not)', () => {
+    // Segment discovery reads profiles in id order, which is random; one k-means++ seeding put two
+    // centres in one group for some orders, and the silhouette then chose k = 4 (a flaky DB test).
+    const choose = (order: number, restarts?: number) => {
+      const facts = shopperGroups();
+      const random = seededRandom(order);
+      for (let i = facts.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [facts[i], facts[j]] = [facts[j]!, facts[i]!];
+      }
+      return kmeansAuto(standardize(rawFeatures(facts)).rows, { seed: 1, restarts }).k;
+    };
+    expect(choose(2, 1)).not.toBe(3);
+    for (let order = 0; order < 40; order++) expect(choose(order)).toBe(3);
+  });
 });
+
+/** Champions, never-ordered visitors and lapsed one-time buyers, 25 each (as in discover.test). */
+function shopperGroups(): BehaviourFacts[] {
+  const out: BehaviourFacts[] = [];
+  for (let i = 0; i < 25; i++) {
+    const orders = 12 + (i % 4);
+    const monetaryMinor = 900_000 + i * 1000;
+    out.push({
+      recencyDays: 3 + (i % 5),
+      orders,
+      monetaryMinor,
+      aovMinor: monetaryMinor / orders,
+      sessions: 40,
+      views: 200,
+      returns: 0,
+      meanGapDays: 10,
+    });
+  }
+  for (let i = 0; i < 25; i++)
+    out.push({
+      recencyDays: 20,
+      orders: 0,
+      monetaryMinor: 0,
+      aovMinor: null,
+      sessions: 2 + (i % 3),
+      views: 30 + i,
+      returns: 0,
+      meanGapDays: null,
+    });
+  for (let i = 0; i < 25; i++)
+    out.push({
+      recencyDays: 300 + i,
+      orders: 1,
+      monetaryMinor: 4000 + i * 10,
+      aovMinor: 4000 + i * 10,
+      sessions: 1,
+      views: 2,
+      returns: 0,
+      meanGapDays: null,
+    });
+  return out;
+}

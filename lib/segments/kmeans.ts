@@ -150,24 +150,48 @@ export function silhouette(rows: readonly Float64Array[], labels: ArrayLike<numb
 
 /**
  * Chooses k in [kMin, kMax] by the silhouette of k-means on a seeded sample (at most `sample`
- * rows), then clusters every row with that k. Needs at least kMin + 1 rows; throws otherwise.
+ * rows), then clusters every row with that k; every fit is the best of `restarts` seedings. Needs at least kMin + 1 rows; throws otherwise.
  */
 export function kmeansAuto(
   rows: readonly Float64Array[],
-  options: { kMin?: number; kMax?: number; seed?: number; sample?: number } = {},
+  options: { kMin?: number; kMax?: number; seed?: number; sample?: number; restarts?: number } = {},
 ): KMeansResult & { silhouettes: { k: number; score: number }[] } {
   const kMin = options.kMin ?? 3;
   const kMax = Math.min(options.kMax ?? 6, rows.length - 1);
   const seed = options.seed ?? 1;
   if (rows.length <= kMin) throw new Error(`Clustering needs more than ${kMin} rows.`);
+  const restarts = options.restarts ?? DEFAULT_RESTARTS;
   const sample = sampleRows(rows, options.sample ?? 1500, seed);
   const silhouettes: { k: number; score: number }[] = [];
   for (let k = kMin; k <= kMax; k++) {
-    const fit = kmeans(sample, Math.min(k, sample.length), { seed });
+    const fit = kmeansRestarts(sample, Math.min(k, sample.length), seed, restarts);
     silhouettes.push({ k, score: silhouette(sample, fit.labels, fit.k) });
   }
   const best = silhouettes.reduce((a, b) => (b.score > a.score + 1e-9 ? b : a));
-  return { ...kmeans(rows, best.k, { seed }), silhouettes };
+  return { ...kmeansRestarts(rows, best.k, seed, restarts), silhouettes };
+}
+
+/**
+ * k-means++ seeding lands in a poor local minimum now and then (two centres in one group, two
+ * groups under one centre): on three clean groups of 25 about one row order in a hundred did, and
+ * its silhouette then chose a k of 4. Several seedings, keeping the lowest inertia, make that rare
+ * (the Lloyd rounds are cheap next to the O(n²) silhouette).
+ */
+const DEFAULT_RESTARTS = 8;
+
+/** The best of `restarts` seeded fits (lowest inertia; the first on a tie). */
+export function kmeansRestarts(
+  rows: readonly Float64Array[],
+  k: number,
+  seed: number,
+  restarts: number,
+): KMeansResult {
+  let best = kmeans(rows, k, { seed });
+  for (let r = 1; r < restarts; r++) {
+    const fit = kmeans(rows, k, { seed: seed + r * 104_729 });
+    if (fit.inertia < best.inertia - 1e-9) best = fit;
+  }
+  return best;
 }
 
 /** A seeded sample without replacement (partial Fisher–Yates); all rows when there are few. */
