@@ -70,7 +70,7 @@ export function MarketsTable({
   };
   const num = (n: number) => formatNumber(n, locale);
   return (
-    <Table caption="Markets">
+    <Table caption="Markets" dense>
       <thead>
         <tr>
           {head('market', 'Market', false)}

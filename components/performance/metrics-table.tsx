@@ -25,7 +25,7 @@ export function MetricsTable({
 }) {
   const num = (n: number) => formatNumber(n, locale);
   return (
-    <Table caption={caption}>
+    <Table caption={caption} dense>
       <thead>
         <tr>
           <Th rowSpan={2}>{nameHeader}</Th>
@@ -36,7 +36,7 @@ export function MetricsTable({
             CTR
           </Th>
           <Th rowSpan={2} className="text-right">
-            Add to cart / click
+            Add-to-cart rate
           </Th>
           <Th rowSpan={2} className="text-right">
             Orders
@@ -51,7 +51,8 @@ export function MetricsTable({
             Revenue per view
           </Th>
         </tr>
-        <tr>
+        {/* The arms in sentence case: four capitalised "PERSONALIZED" headers set the table's width. */}
+        <tr className="[&_th]:normal-case [&_th]:tracking-normal">
           <Th className="border-l border-slate-100 text-right">Personalized</Th>
           <Th className="text-right">Holdout</Th>
           <Th className="border-l border-slate-100 text-right">Personalized</Th>

@@ -32,7 +32,7 @@ export function PredictionVersionsTable({
   canMakeLive: boolean;
 }) {
   return (
-    <Table caption={`${kindTitle} versions`}>
+    <Table caption={`${kindTitle} versions`} dense>
       <thead>
         <tr>
           <Th>Version</Th>
@@ -60,7 +60,7 @@ export function PredictionVersionsTable({
                 {v.live ? <Badge color="green">Live</Badge> : null}
               </span>
             </Td>
-            <Td>{v.method}</Td>
+            <Td className="min-w-48 whitespace-normal">{v.method}</Td>
             <Td className="min-w-40 whitespace-normal">{v.trainedAt}</Td>
             <Td className="text-right tabular-nums">{v.shoppers}</Td>
             <Td className="text-right tabular-nums">{v.headline}</Td>

@@ -24,7 +24,7 @@ export function CompletenessTable({
   if (rows.length === 0)
     return <p className="text-sm text-slate-600">No products, customers or events yet.</p>;
   return (
-    <Table caption="Missing fields">
+    <Table caption="Missing fields" dense>
       <thead>
         <tr>
           <Th>Without</Th>
@@ -37,7 +37,7 @@ export function CompletenessTable({
           const s = share(g.missing, g.total) ?? 0;
           return (
             <tr key={`${g.data}:${g.field}`}>
-              <Td>
+              <Td className="whitespace-normal">
                 {g.data}: <span className="font-medium text-slate-900">{g.field}</span>
               </Td>
               <Td className="text-right tabular-nums">

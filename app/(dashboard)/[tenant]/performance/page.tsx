@@ -97,7 +97,7 @@ export default async function PerformancePage({
         </Card>
         <Card
           title="By placement"
-          description="Conversion and revenue per view count widget views by identified shoppers; an order counts once per placement that gets its last click."
+          description="Add-to-cart rate is the share of clicks followed by an add to cart. Conversion and revenue per view count widget views by identified shoppers; an order counts once per placement that gets its last click."
         >
           <MetricsTable
             caption="Performance by placement"
