@@ -17,6 +17,13 @@ const nextConfig = {
     'tsx',
     'esbuild',
   ],
+  // Never ship a data folder (encryption keys, the embedded database) or the committed test
+  // models with a deployment: run-time paths into them look like file references to the tracer.
+  // scripts/check-traces.mjs fails the build step when anything else outside the allowed
+  // folders is traced.
+  outputFileTracingExcludes: {
+    '*': ['data/**', 'test-results/**', 'lib/**/testing/**', 'e2e/**'],
+  },
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the single type gate
   // The storefront snippet: the loader's URL is pasted into shops, so it stays short-lived; the

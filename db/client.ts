@@ -47,7 +47,7 @@ async function connect(config: DbConfig): Promise<DbHandle> {
     const { drizzle } = await import('drizzle-orm/pglite');
     let dataDir: string | undefined;
     if (config.dataDir) {
-      dataDir = path.join(config.dataDir, 'pg');
+      dataDir = path.join(/*turbopackIgnore: true*/ config.dataDir, 'pg');
       fs.mkdirSync(dataDir, { recursive: true }); // PGlite does not create parent folders
     }
     const client = await PGlite.create(dataDir, { extensions: { vector } });

@@ -10,7 +10,7 @@ import { resetEnvCache } from './env';
  */
 export async function ensureAuthSecret(): Promise<'configured' | 'stored' | 'generated'> {
   if (process.env.AUTH_SECRET) return 'configured';
-  const dir = path.resolve(process.env.TAILOR_DATA_DIR || 'data');
+  const dir = path.resolve(/*turbopackIgnore: true*/ process.env.TAILOR_DATA_DIR || 'data');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'auth-secret');
   let status: 'stored' | 'generated' = 'stored';

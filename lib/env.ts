@@ -72,9 +72,10 @@ export function getEnv(): Env {
   const e = parsed.data;
   cached = {
     ...e,
-    dataDir: path.resolve(e.TAILOR_DATA_DIR),
-    modelsDir: path.resolve(e.MODELS_DIR),
-    callerCwd: path.resolve(e.TAILOR_CALLER_CWD ?? e.INIT_CWD ?? process.cwd()),
+    // Run-time paths: the comments keep Turbopack from tracing the whole project from here.
+    dataDir: path.resolve(/*turbopackIgnore: true*/ e.TAILOR_DATA_DIR),
+    modelsDir: path.resolve(/*turbopackIgnore: true*/ e.MODELS_DIR),
+    callerCwd: path.resolve(/*turbopackIgnore: true*/ e.TAILOR_CALLER_CWD ?? e.INIT_CWD ?? process.cwd()),
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     databaseDriver: e.DATABASE_URL ? 'node-postgres' : e.POSTGRES_URL ? 'vercel-postgres' : 'pglite',
   };

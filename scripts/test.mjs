@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: the whole gate, in order, stopping at the first failure:
-//   lint → typecheck → unit + database tests → production build → end-to-end tests.
+//   lint → typecheck → unit + database tests → production build (and what it traces) →
+//   end-to-end tests.
 // Each runner prints its usual output; the last line sums the test counts of Vitest and
 // Playwright as `N passed, N failed`. Exit status is non-zero when any step fails.
 //
@@ -49,6 +50,12 @@ const steps = [
     args: [path.join(root, 'scripts', 'build-snippet.mjs')],
   },
   { id: 'build', title: 'Production build (next build)', cmd: bin('next'), args: ['build'] },
+  {
+    id: 'build',
+    title: 'Files traced into the build (scripts/check-traces.mjs)',
+    cmd: process.execPath,
+    args: [path.join(root, 'scripts', 'check-traces.mjs')],
+  },
   {
     id: 'e2e',
     title: 'End-to-end tests (playwright test)',

@@ -48,7 +48,7 @@ let held: Held | undefined;
  * Throws `DataDirLockedError` when another live process holds it; I/O errors otherwise.
  */
 export function acquireDataDirLock(dataDir: string, role: LockRole, opts: { port?: number } = {}): LockInfo {
-  const dir = path.resolve(dataDir);
+  const dir = path.resolve(/*turbopackIgnore: true*/ dataDir);
   const file = path.join(dir, LOCK_FILE);
   if (held && held.file === file) return held.info;
   if (held) throw new Error(`This process already holds the lock on ${path.dirname(held.file)}.`);
@@ -105,7 +105,9 @@ export function updateDataDirLock(patch: { port?: number }): void {
 
 /** The current holder of `dataDir`'s lock, or null when free or stale. */
 export function readDataDirLock(dataDir: string): LockInfo | null {
-  const holder = parseLock(readRaw(path.join(path.resolve(dataDir), LOCK_FILE)) ?? '');
+  const holder = parseLock(
+    readRaw(path.join(path.resolve(/*turbopackIgnore: true*/ dataDir), LOCK_FILE)) ?? '',
+  );
   return holder && isAlive(holder) ? holder : null;
 }
 

@@ -71,7 +71,9 @@ export function findModelFolder(
   ];
   for (const dir of dirs) {
     if (!fs.existsSync(dir)) continue;
-    const lacking = requiredModelFiles(quantized).filter((f) => !fs.existsSync(path.join(dir, f)));
+    const lacking = requiredModelFiles(quantized).filter(
+      (f) => !fs.existsSync(path.join(/*turbopackIgnore: true*/ dir, f)),
+    );
     if (lacking.length === 0) return { path: dir, missing: null };
     missing ??= lacking;
   }

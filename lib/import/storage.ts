@@ -9,7 +9,7 @@ export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 /** Where an import's file lives: `<dataDir>/imports/<tenantId>/<importId>`. */
 export function importFilePath(tenantId: string, importId: string, dataDir = getEnv().dataDir): string {
-  return path.join(dataDir, 'imports', tenantId, importId);
+  return path.join(/*turbopackIgnore: true*/ dataDir, 'imports', tenantId, importId);
 }
 
 /** The path stored on the import: relative to the data folder when inside it, so the folder can move. */
@@ -20,7 +20,7 @@ export function storedPath(absolute: string): string {
 
 /** The absolute path of an import's stored file. */
 export function resolveStoredPath(stored: string): string {
-  return path.isAbsolute(stored) ? stored : path.join(getEnv().dataDir, stored);
+  return path.isAbsolute(stored) ? stored : path.join(/*turbopackIgnore: true*/ getEnv().dataDir, stored);
 }
 
 type ByteSource = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;

@@ -56,7 +56,7 @@ function toKeyring(keys: Map<number, Buffer>, source: Keyring['source']): Keyrin
  */
 function storedKeys(dataDir: string): { spec: string; created: boolean } {
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, KEY_FILE_NAME);
+  const file = path.join(/*turbopackIgnore: true*/ dataDir, KEY_FILE_NAME);
   try {
     fs.writeFileSync(file, `${generateKeySpec()}\n`, { mode: 0o600, flag: 'wx' });
     return { spec: fs.readFileSync(file, 'utf8'), created: true };
@@ -84,7 +84,7 @@ export function getKeyring(): Keyring {
     const stored = storedKeys(env.dataDir);
     keyring = toKeyring(parseKeySpec(stored.spec), stored.created ? 'generated' : 'stored');
     console.warn(
-      `  Warning: TAILOR_ENCRYPTION_KEYS is not set; store credentials are encrypted with the key ${stored.created ? 'generated into' : 'kept in'} ${path.join(env.dataDir, KEY_FILE_NAME)}. Production must set TAILOR_ENCRYPTION_KEYS (without that key, saved credentials cannot be read).`,
+      `  Warning: TAILOR_ENCRYPTION_KEYS is not set; store credentials are encrypted with the key ${stored.created ? 'generated into' : 'kept in'} ${path.join(/*turbopackIgnore: true*/ env.dataDir, KEY_FILE_NAME)}. Production must set TAILOR_ENCRYPTION_KEYS (without that key, saved credentials cannot be read).`,
     );
   }
   cached = { spec, dataDir: env.dataDir, keyring };
