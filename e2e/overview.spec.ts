@@ -15,6 +15,12 @@ test('the demo overview shows last-30-day figures computed from the data, with c
   await expect(page.getByText(/€/).first()).toBeVisible();
   await expect(page.getByRole('img', { name: 'Revenue per day (EUR)' })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Events per day' })).toBeVisible();
+  // The rolling window cuts its first and last day: both are named as parts of a day.
+  const revenueDays = page.getByRole('table', { name: 'Revenue per day (EUR)' }).locator('tbody tr');
+  await expect(revenueDays.last().locator('td').first()).toContainText('so far, until');
+  await expect(revenueDays.first().locator('td').first()).toContainText('from ');
+  await expect(revenueDays.nth(1).locator('td').first()).not.toContainText('(');
+  await expect(page.getByText('Part of a day').first()).toBeVisible();
   const bestSellers = page.getByRole('table', { name: 'Best-selling products' });
   await expect(bestSellers.getByRole('row')).toHaveCount(6); // header + top 5
   // In the workspace's language (English), not in the language of the shoppers who bought them.

@@ -22,6 +22,8 @@ test('Performance shows the demo store’s widget figures, uplift and chart, and
   const days = page.getByRole('table', { name: 'Widget views per day' }).getByRole('row');
   const rows30 = await days.count();
   expect(rows30).toBeGreaterThanOrEqual(31);
+  // Today is only part of a day, and named so (in UTC, as the chart's days).
+  await expect(days.last().getByRole('cell').first()).toContainText(/so far, until .* UTC/);
 
   const byPlacement = page.getByRole('table', { name: 'Performance by placement' });
   await expect(byPlacement.getByRole('row', { name: /Home page: for you/ })).toBeVisible();

@@ -15,6 +15,7 @@ export function BarChart({
   tickLabels = 'ends',
   formatTick = formatLabel,
   highlight,
+  partial,
 }: {
   data: { label: string; value: number; line?: number }[];
   label: string;
@@ -38,6 +39,11 @@ export function BarChart({
   formatTick?: (l: string) => string;
   /** The label of a bar drawn in the accent colour (e.g. the model under test). */
   highlight?: string;
+  /**
+   * Labels of bars that cover only part of their period (a rolling window's first and last day):
+   * drawn lighter, named so in their tooltip and the table, so a low "today" does not read as a drop.
+   */
+  partial?: readonly { label: string; note: string }[];
 }) {
   const pad = { top: 12, right: 8, bottom: 24, left: 8 };
   const innerH = height - pad.top - pad.bottom;
@@ -46,11 +52,23 @@ export function BarChart({
   const lineMax = Math.max(1, ...data.map((d) => d.line ?? 0));
   const slot = (width - pad.left - pad.right) / Math.max(1, data.length);
   const barW = Math.max(2, slot * 0.7);
-  const points = data
-    .map(
-      (d, i) => `${pad.left + i * slot + slot / 2},${pad.top + innerH - ((d.line ?? 0) / lineMax) * innerH}`,
-    )
-    .join(' ');
+  const point = (i: number) =>
+    `${pad.left + i * slot + slot / 2},${pad.top + innerH - ((data[i]?.line ?? 0) / lineMax) * innerH}`;
+  const partialNote = new Map((partial ?? []).map((p) => [p.label, p.note]));
+  const isPartial = (l: string) => partialNote.has(l);
+  // The line is dashed into a partial first or last day, solid between.
+  const n = data.length;
+  const solidFrom = n > 1 && isPartial(data[0]!.label) ? 1 : 0;
+  const solidTo = n > 1 && isPartial(data[n - 1]!.label) ? n - 2 : n - 1;
+  const range = (a: number, b: number) =>
+    Array.from({ length: Math.max(0, b - a + 1) }, (_, k) => point(a + k));
+  const solidPoints = range(solidFrom, solidTo).join(' ');
+  const dashedPoints = new Set([
+    ...(solidFrom === 1 ? [range(0, 1).join(' ')] : []),
+    ...(solidTo === n - 2 && n > 1 ? [range(n - 2, n - 1).join(' ')] : []),
+  ]);
+  const labelOf = (l: string) =>
+    isPartial(l) ? `${formatLabel(l)} (${partialNote.get(l)})` : formatLabel(l);
   const ticks =
     tickLabels === 'all'
       ? data.map((_, i) => i)
@@ -80,21 +98,35 @@ export function BarChart({
               className={
                 d.label === highlight
                   ? 'fill-amber-500 hover:fill-amber-600'
-                  : 'fill-brand-500/80 hover:fill-brand-600'
+                  : isPartial(d.label)
+                    ? 'fill-brand-500/35 hover:fill-brand-600/60'
+                    : 'fill-brand-500/80 hover:fill-brand-600'
               }
             >
-              <title>{`${formatLabel(d.label)}: ${formatValue(d.value)}${line && d.line !== undefined ? ` · ${line.label} ${line.format(d.line)}` : ''}`}</title>
+              <title>{`${labelOf(d.label)}: ${formatValue(d.value)}${line && d.line !== undefined ? ` · ${line.label} ${line.format(d.line)}` : ''}`}</title>
             </rect>
           );
         })}
         {line ? (
-          <polyline
-            points={points}
-            fill="none"
-            className="stroke-amber-500"
-            strokeWidth={2}
-            strokeLinejoin="round"
-          />
+          <>
+            <polyline
+              points={solidPoints}
+              fill="none"
+              className="stroke-amber-500"
+              strokeWidth={2}
+              strokeLinejoin="round"
+            />
+            {[...dashedPoints].map((pts) => (
+              <polyline
+                key={pts}
+                points={pts}
+                fill="none"
+                className="stroke-amber-500"
+                strokeWidth={2}
+                strokeDasharray="4 3"
+              />
+            ))}
+          </>
         ) : null}
         {ticks.map((i) => {
           const d = data[i];
@@ -123,6 +155,11 @@ export function BarChart({
             <span aria-hidden="true" className="h-0.5 w-3 bg-amber-500" /> {line.label}
           </span>
         ) : null}
+        {data.some((d) => isPartial(d.label)) ? (
+          <span className="inline-flex items-center gap-1.5">
+            <span aria-hidden="true" className="h-2.5 w-2.5 rounded-sm bg-brand-500/35" /> Part of a day
+          </span>
+        ) : null}
       </figcaption>
       {/* The wrapper clips: a table ignores the 1px width of .sr-only and would widen the page. */}
       <div className="sr-only">
@@ -138,7 +175,7 @@ export function BarChart({
           <tbody>
             {data.map((d) => (
               <tr key={d.label}>
-                <td>{formatLabel(d.label)}</td>
+                <td>{labelOf(d.label)}</td>
                 <td>{formatValue(d.value)}</td>
                 {line ? <td>{line.format(d.line ?? 0)}</td> : null}
               </tr>

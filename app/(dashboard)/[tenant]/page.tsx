@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { pickLocalized } from '@/components/catalog/present';
 import { DriftAlert } from '@/components/model-cards/drift-alert';
 import { KpiCard } from '@/components/overview/kpi-card';
+import { partialDays } from '@/components/ui/partial-days';
 import { BarChart } from '@/components/ui/bar-chart';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
@@ -26,6 +27,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
   const o = await getOverviewCached(db, page.ctx, { timeZone, currency });
   const money = (m: number) => formatMoney(m, currency, locale);
   const num = (n: number) => formatNumber(n, locale);
+  const partial = partialDays(o.days, o, locale, timeZone);
   const dayLabel = (d: string) =>
     new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
       new Date(`${d}T00:00:00Z`),
@@ -77,6 +79,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
               formatValue={money}
               formatLabel={dayLabel}
               line={{ label: 'Orders', format: num }}
+              partial={partial}
             />
           </Card>
           <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
@@ -90,6 +93,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ tenan
                 formatValue={num}
                 formatLabel={dayLabel}
                 height={140}
+                partial={partial}
               />
             </Card>
             <Card

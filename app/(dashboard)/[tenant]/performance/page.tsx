@@ -93,7 +93,7 @@ export default async function PerformancePage({
           <UpliftPanel report={r} locale={locale} />
         </Card>
         <Card title="Over time" description="Per UTC day, both arms together.">
-          <Trend daily={r.daily} currency={r.currency} locale={locale} />
+          <Trend daily={r.daily} window={r} currency={r.currency} locale={locale} />
         </Card>
         <Card
           title="By placement"
