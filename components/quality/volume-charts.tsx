@@ -1,16 +1,21 @@
 import { BarChart } from '@/components/ui/bar-chart';
+import { partialDays } from '@/components/ui/partial-days';
 import type { SourceSummary } from '@/lib/quality/service';
 import { sourceLabel } from './present';
 
-/** Accepted per day for each source, with rejections as a line. */
+/** Accepted per UTC day for each source, with rejections as a line; today is so far. */
 export function VolumeCharts({
   sources,
+  now,
   format,
   formatDay,
+  locale,
 }: {
   sources: SourceSummary[];
+  now: Date;
   format: (n: number) => string;
   formatDay: (day: string) => string;
+  locale: string;
 }) {
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
@@ -24,6 +29,7 @@ export function VolumeCharts({
             formatLabel={formatDay}
             line={{ label: 'Rejected', format }}
             height={140}
+            partial={partialDays(s.days, { to: now }, locale, 'UTC')}
           />
         </div>
       ))}

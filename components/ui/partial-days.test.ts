@@ -19,4 +19,10 @@ describe('partialDays', () => {
     ]);
     expect(partialDays([], window, 'en', 'UTC')).toEqual([]);
   });
+
+  it('leaves the first day whole for a window of whole days', () => {
+    expect(partialDays(days, { to: window.to }, 'en', 'UTC')).toEqual([
+      { label: '2026-11-30', note: 'so far, until 6:40 AM UTC' },
+    ]);
+  });
 });

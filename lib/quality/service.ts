@@ -118,6 +118,7 @@ export async function getQualityReport(
     ]);
   return {
     hasData,
+    now,
     days,
     ...summarizeCounters(counters, days),
     events,

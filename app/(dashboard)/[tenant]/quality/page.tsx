@@ -96,7 +96,7 @@ export default async function QualityPage({ params }: { params: Promise<{ tenant
         </Card>
         {r.sources.length ? (
           <Card title="Volume per day" description="Accepted per UTC day; the line shows rejections.">
-            <VolumeCharts sources={r.sources} format={num} formatDay={day} />
+            <VolumeCharts sources={r.sources} now={r.now} format={num} formatDay={day} locale={locale} />
           </Card>
         ) : null}
         <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
