@@ -28,7 +28,13 @@ test.describe('recommendations pages on the demo store', () => {
     await expectNoA11yViolations(page);
 
     // A visit built by clicking: viewing a recommended product puts it on screen, the product
-    // before joins the visit's views, and "Recently viewed" lists it.
+    // before joins the visit's views, and "Recently viewed" lists it. As an anonymous visitor: the
+    // customer above may be one who refused personalization, whose visit is not used (as on the
+    // storefront, which sends it only with consent).
+    const anonymous = new URL(page.url());
+    anonymous.searchParams.delete('shopper');
+    await page.goto(anonymous.pathname + anonymous.search);
+    await expect(page.getByRole('heading', { name: 'Similar items' })).toBeVisible();
     await page
       .getByRole('region', { name: 'For you' })
       .getByRole('link', { name: /^View .*: it becomes the product on screen$/ })
