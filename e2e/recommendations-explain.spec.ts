@@ -1,25 +1,4 @@
-import type { Page } from '@playwright/test';
-import { DEMO, expect, expectNoA11yViolations, signIn, test } from './fixtures';
-
-/**
- * The preview URL of a recent demo customer who has not refused personalization. The demo seeds
- * consent decisions, and about a quarter of its shoppers refuse: they are served non-personal
- * lists (one reason per item), so the first recent customer is not always a personal one.
- */
-async function personalCustomerUrl(page: Page): Promise<string> {
-  await page.goto(`/${DEMO.slug}/preview`);
-  const links = page.getByRole('navigation', { name: 'Recent customers' }).getByRole('link');
-  await expect(links.first()).toBeVisible();
-  const hrefs: string[] = [];
-  for (const link of await links.all()) hrefs.push((await link.getAttribute('href')) ?? '');
-  for (const href of hrefs) {
-    await page.goto(href);
-    await expect(page).toHaveURL(/shopper=/);
-    const refused = page.getByText('The shopper has not consented to personalization');
-    if ((await refused.count()) === 0) return href;
-  }
-  throw new Error('Every recent demo customer refused personalization.');
-}
+import { DEMO, expect, expectNoA11yViolations, personalCustomerUrl, signIn, test } from './fixtures';
 
 /**
  * Recommendation explanations (issue 8) on the demo store: every item's reasons with their share

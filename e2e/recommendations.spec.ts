@@ -1,4 +1,4 @@
-import { DEMO, expect, expectNoA11yViolations, signIn, test } from './fixtures';
+import { DEMO, expect, expectNoA11yViolations, personalCustomerUrl, signIn, test } from './fixtures';
 
 test.describe('recommendations pages on the demo store', () => {
   test.beforeEach(async ({ page }) => {
@@ -28,12 +28,12 @@ test.describe('recommendations pages on the demo store', () => {
     await expectNoA11yViolations(page);
 
     // A visit built by clicking: viewing a recommended product puts it on screen, the product
-    // before joins the visit's views, and "Recently viewed" lists it. As an anonymous visitor: the
-    // customer above may be one who refused personalization, whose visit is not used (as on the
-    // storefront, which sends it only with consent).
-    const anonymous = new URL(page.url());
-    anonymous.searchParams.delete('shopper');
-    await page.goto(anonymous.pathname + anonymous.search);
+    // before joins the visit's views, and "Recently viewed" lists it. For a customer who did not
+    // refuse personalization: the visit of one who did is rightly not used (the storefront sends
+    // it only with consent), and the first recent customer is sometimes one.
+    const item = new URL(page.url()).searchParams.get('item');
+    expect(item).toBeTruthy();
+    await page.goto(`${await personalCustomerUrl(page)}&item=${item}`);
     await expect(page.getByRole('heading', { name: 'Similar items' })).toBeVisible();
     await page
       .getByRole('region', { name: 'For you' })
