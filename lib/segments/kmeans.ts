@@ -150,7 +150,8 @@ export function silhouette(rows: readonly Float64Array[], labels: ArrayLike<numb
 
 /**
  * Chooses k in [kMin, kMax] by the silhouette of k-means on a seeded sample (at most `sample`
- * rows), then clusters every row with that k; every fit is the best of `restarts` seedings. Needs at least kMin + 1 rows; throws otherwise.
+ * rows), then clusters every row with that k; every fit is the best of `restarts` seedings.
+ * Needs at least kMin + 1 rows; throws otherwise.
  */
 export function kmeansAuto(
   rows: readonly Float64Array[],
